@@ -1,0 +1,214 @@
+/**
+ * Boot-time data: the bootstrap consumer from the environment, and (on an empty database with
+ * OBP_DEMO=true) a demo dataset generated here so a newcomer can log in at once.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Config } from './config.js';
+import { hashPassword } from './domain/auth/secrets.js';
+import type { Account, Transaction } from './domain/model.js';
+import { viewsForCreatedAccount } from './domain/views/definitions.js';
+import type { RoleName } from './domain/roles.js';
+import type { Repositories, Store } from './store/index.js';
+
+export async function ensureBootstrapConsumer(store: Store, config: Config): Promise<void> {
+  const wanted = config.bootstrapConsumer;
+  if (!wanted) return;
+  const existing = await store.consumers.getByKey(wanted.key);
+  if (existing) {
+    if (!existing.enabled || existing.secret !== wanted.secret) {
+      await store.consumers.update(existing.consumerId, { enabled: true, secret: wanted.secret });
+    }
+    return;
+  }
+  try {
+    await store.consumers.insert({
+      key: wanted.key,
+      secret: wanted.secret,
+      appName: 'bootstrap',
+      appType: 'Confidential',
+      description: 'Consumer configured by OBP_BOOTSTRAP_CONSUMER_KEY',
+      developerEmail: '',
+      redirectUrl: '',
+      company: '',
+      createdByUserId: '',
+      enabled: true,
+    });
+  } catch (err) {
+    // Another process sharing the database created it first.
+    if (!(await store.consumers.getByKey(wanted.key))) throw err;
+  }
+}
+
+export const demoCredentials = {
+  consumerKey: 'obp-demo-consumer-key',
+  consumerSecret: 'obp-demo-consumer-secret',
+  admin: { username: 'admin', password: 'Admin-Demo-Pass-2026!' },
+  users: [
+    { username: 'alice', password: 'Alice-Demo-Pass-2026!' },
+    { username: 'bob', password: 'Bob-Demo-Pass-2026!!' },
+  ],
+};
+
+const adminRoles: RoleName[] = [
+  'CanCreateSandbox',
+  'CanGetAnyUser',
+  'CanCreateEntitlementAtAnyBank',
+  'CanGetEntitlementsForAnyUserAtAnyBank',
+  'CanDeleteEntitlementAtAnyBank',
+  'CanGetConsumers',
+  'CanEnableConsumers',
+  'CanDisableConsumers',
+  'CanUpdateConsumerRedirectUrl',
+  'CanReadMetrics',
+];
+
+const demoBanks = [
+  { bankId: 'obp-bank-x-gh', shortName: 'Bank X', fullName: 'The Bank of X', swiftBic: 'OBPXDEFF' },
+  { bankId: 'obp-bank-y-gh', shortName: 'Bank Y', fullName: 'The Bank of Y', swiftBic: 'OBPYDEFF' },
+];
+
+const counterparties = ['Acme Inc.', 'Piano Repair', 'City Utilities', 'Corner Bakery', 'Rent Ltd', 'Payroll GmbH'];
+
+/** A small deterministic generator so every demo database looks the same. */
+function seeded(seed: number) {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}
+
+export async function loadDemoData(store: Store, config: Config): Promise<boolean> {
+  if ((await store.banks.count()) > 0 || (await store.users.count()) > 0) return false;
+  const people = [demoCredentials.admin, ...demoCredentials.users];
+  const hashes = await Promise.all(people.map((p) => hashPassword(p.password)));
+  try {
+    await store.transaction(async (tx) => {
+      for (const b of demoBanks) {
+        await tx.banks.insert({
+          ...b,
+          logo: '',
+          website: 'https://www.openbankproject.com',
+          nationalIdentifier: '',
+          bankRoutingScheme: 'OBP',
+          bankRoutingAddress: b.bankId,
+        });
+      }
+      const userIds: string[] = [];
+      for (const [i, p] of people.entries()) {
+        const userId = randomUUID();
+        userIds.push(userId);
+        await tx.users.insert({
+          userId,
+          provider: config.hostname,
+          providerId: p.username,
+          username: p.username,
+          email: `${p.username}@example.com`,
+          firstName: p.username,
+          lastName: 'Demo',
+          passwordHash: hashes[i]!,
+          validated: true,
+          badLoginAttempts: 0,
+          locked: false,
+        });
+      }
+      for (const role of adminRoles) {
+        await tx.entitlements.insert({ entitlementId: randomUUID(), userId: userIds[0]!, bankId: '', roleName: role });
+      }
+      await tx.consumers.insert({
+        key: demoCredentials.consumerKey,
+        secret: demoCredentials.consumerSecret,
+        appName: 'Demo App',
+        appType: 'Confidential',
+        description: 'Consumer of the demo dataset',
+        developerEmail: 'admin@example.com',
+        redirectUrl: 'http://localhost:8080/callback',
+        company: 'obp-ts',
+        createdByUserId: userIds[0]!,
+        enabled: true,
+      });
+      const random = seeded(42);
+      let accountNo = 0;
+      for (const [i, userId] of userIds.slice(1).entries()) {
+        for (const bank of demoBanks) {
+          for (const kind of ['CURRENT', 'SAVINGS']) {
+            accountNo++;
+            await demoAccount(
+              tx,
+              random,
+              bank.bankId,
+              `${people[i + 1]!.username}-${kind.toLowerCase()}`,
+              kind,
+              accountNo,
+              userId,
+              people[i + 1]!.username,
+            );
+          }
+        }
+      }
+    });
+  } catch (err) {
+    // Another process sharing the database loaded the demo first.
+    if ((await store.banks.count()) === 0) throw err;
+    return false;
+  }
+  return true;
+}
+
+async function demoAccount(
+  tx: Repositories,
+  random: () => number,
+  bankId: string,
+  accountId: string,
+  kind: string,
+  accountNo: number,
+  userId: string,
+  holder: string,
+): Promise<void> {
+  const number = String(10_000_000 + accountNo * 7919);
+  let balance = 250_000n;
+  const txs: Transaction[] = [];
+  const start = Date.UTC(2026, 0, 1);
+  for (let n = 0; n < 40; n++) {
+    const name = counterparties[Math.floor(random() * counterparties.length)]!;
+    const amount = BigInt(Math.round((random() - 0.6) * 40_000));
+    balance += amount;
+    const at = start + n * 86_400_000 * 7 + Math.floor(random() * 86_400_000);
+    txs.push({
+      bankId,
+      accountId,
+      transactionId: randomUUID(),
+      kind: amount < 0n ? 'DEBIT' : 'CREDIT',
+      description: amount < 0n ? `Payment to ${name}` : `Payment from ${name}`,
+      currency: 'EUR',
+      amount,
+      newBalance: balance,
+      postedAt: at,
+      completedAt: at + 3_600_000,
+      counterpartyId: '',
+      counterpartyName: name,
+      counterpartyAccountNumber: '',
+      counterpartyIban: '',
+      counterpartyBankName: '',
+      counterpartyKind: '',
+    });
+  }
+  const account: Account = {
+    bankId,
+    accountId,
+    number,
+    kind,
+    label: `${holder}'s ${kind.toLowerCase()} account`,
+    currency: 'EUR',
+    balance,
+    holderName: holder,
+    iban: `DE89${number.padStart(18, '0')}`,
+    swiftBic: '',
+    routingScheme: 'AccountNumber',
+    routingAddress: number,
+  };
+  await tx.accounts.insert(account);
+  await tx.accounts.addHolder(bankId, accountId, userId);
+  for (const viewId of viewsForCreatedAccount) await tx.access.grant(userId, bankId, accountId, viewId);
+  await tx.transactions.insertMany(txs);
+}

@@ -1,0 +1,114 @@
+/**
+ * Access to an account through a view (OBP §7.4), in one place. Every `.../VIEW_ID/...` endpoint
+ * asks `requireView`; failures never reveal whether the account or view exists beyond OBP's codes.
+ */
+import type { ObpProps } from '../../config.js';
+import { obpError } from '../../errors/obp-error.js';
+import type { Repositories } from '../../store/index.js';
+import type { AccessibleAccount } from '../../store/repos/accounts.js';
+import { fromStoredView, systemView, type StoredViewDefinition, type ViewDefinition } from './definitions.js';
+
+export function isCustomViewId(viewId: string): boolean {
+  return viewId.startsWith('_');
+}
+
+export function parseStoredView(viewId: string, definition: string): ViewDefinition {
+  return fromStoredView(viewId, JSON.parse(definition) as StoredViewDefinition);
+}
+
+/** The definition of one view as it applies to one account. */
+export async function viewOn(
+  store: Repositories,
+  bankId: string,
+  accountId: string,
+  viewId: string,
+): Promise<ViewDefinition | undefined> {
+  if (!isCustomViewId(viewId)) return systemView(viewId);
+  const stored = await store.access.customView(bankId, accountId, viewId);
+  return stored === undefined ? undefined : parseStoredView(viewId, stored);
+}
+
+/** A view is usable by everyone when public views are allowed on this instance. */
+export function isUsablePublic(view: ViewDefinition, props: ObpProps): boolean {
+  return view.isPublic && props.allowPublicViews;
+}
+
+/**
+ * The view the caller may use on the account, or OBP-20017 (the style of the endpoint decides
+ * whether that renders as 403 or 400). A public view on an instance that forbids them → OBP-00005.
+ */
+export async function requireView(
+  store: Repositories,
+  props: ObpProps,
+  userId: string | undefined,
+  bankId: string,
+  accountId: string,
+  viewId: string,
+  firehoseRoleHeld: () => Promise<boolean> = async () => false,
+): Promise<ViewDefinition> {
+  const view = await viewOn(store, bankId, accountId, viewId);
+  if (view) {
+    if (view.isPublic) {
+      if (!props.allowPublicViews) throw obpError('OBP-00005');
+      return view;
+    }
+    if (userId !== undefined) {
+      const held = await store.access.viewsOf(userId, bankId, accountId);
+      if (held.includes(viewId)) return view;
+      if (view.isFirehose && view.isSystem && props.allowAccountFirehose && (await firehoseRoleHeld())) return view;
+    }
+  }
+  throw obpError('OBP-20017');
+}
+
+/** The caller's private views on one account, sorted by short name (ModeratedAccountJSON order). */
+export async function privateViewsOf(
+  store: Repositories,
+  userId: string,
+  bankId: string,
+  accountId: string,
+): Promise<ViewDefinition[]> {
+  const ids = await store.access.viewsOf(userId, bankId, accountId);
+  const views = await Promise.all(ids.map((id) => viewOn(store, bankId, accountId, id)));
+  return views
+    .filter((v): v is ViewDefinition => v !== undefined && !v.isPublic)
+    .sort((a, b) => a.shortName.localeCompare(b.shortName) || a.viewId.localeCompare(b.viewId));
+}
+
+export interface AccountWithViews {
+  bankId: string;
+  accountId: string;
+  label: string;
+  views: ViewDefinition[];
+}
+
+/** Groups access rows (ordered by bank, account) into accounts with the caller's private views. */
+export function groupPrivateAccounts(rows: readonly AccessibleAccount[]): AccountWithViews[] {
+  const out: AccountWithViews[] = [];
+  for (const row of rows) {
+    const view = row.customDefinition === undefined ? systemView(row.viewId) : parseStoredView(row.viewId, row.customDefinition);
+    if (!view || view.isPublic) continue;
+    const last = out.at(-1);
+    if (last && last.bankId === row.bankId && last.accountId === row.accountId) last.views.push(view);
+    else out.push({ bankId: row.bankId, accountId: row.accountId, label: row.label, views: [view] });
+  }
+  return out;
+}
+
+/** Accounts that have at least one public view (empty unless public views are allowed). */
+export async function publicAccounts(store: Repositories, props: ObpProps, bankId?: string): Promise<AccountWithViews[]> {
+  if (!props.allowPublicViews) return [];
+  const rows = await store.access.customViewsMatching('%"is_public":true%', bankId);
+  const accounts = await store.accounts.getMany(rows);
+  const labels = new Map(accounts.map((a) => [`${a.bankId}\u0000${a.accountId}`, a.label]));
+  const out: AccountWithViews[] = [];
+  for (const row of rows) {
+    const label = labels.get(`${row.bankId}\u0000${row.accountId}`);
+    const view = parseStoredView(row.viewId, row.definition);
+    if (label === undefined || !view.isPublic) continue;
+    const last = out.at(-1);
+    if (last && last.bankId === row.bankId && last.accountId === row.accountId) last.views.push(view);
+    else out.push({ bankId: row.bankId, accountId: row.accountId, label, views: [view] });
+  }
+  return out;
+}

@@ -1,0 +1,159 @@
+/**
+ * Server assembly: parsers, error rendering, OBP headers, metrics, and the routes computed from the
+ * endpoint declarations. Nothing here knows about a particular endpoint.
+ */
+import { randomUUID } from 'node:crypto';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import type { Endpoint } from '../api/endpoint.js';
+import { obpError, ObpError, renderStatus } from '../errors/obp-error.js';
+import type { Store } from '../store/index.js';
+import { anonymous, type Caller } from './caller.js';
+import { authenticate } from './authenticate.js';
+import { createMetricsRecorder } from './metrics-recorder.js';
+import { buildContext } from './context.js';
+import { etagFor } from './etag.js';
+import { mountedRoutes } from './route-table.js';
+import { createServices, type Services } from './services.js';
+import { registerDirectLogin } from './direct-login-route.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: Caller;
+    endpoint: Endpoint | undefined;
+    version: string | undefined;
+  }
+  interface FastifyContextConfig {
+    endpoint?: Endpoint;
+    version?: string;
+  }
+}
+
+export interface App {
+  fastify: FastifyInstance;
+  services: Services;
+}
+
+function wwwAuthenticate(config: Config): string {
+  const host = config.hostname;
+  return `OAuth realm="${host}", Bearer realm="${host}", DirectLogin realm="${host}"`;
+}
+
+export async function buildApp(config: Config, store: Store, endpoints: readonly Endpoint[]): Promise<App> {
+  const fastify = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    // Every call is recorded by the metrics recorder; per-request log lines would only cost throughput.
+    logController: new LogController({ disableRequestLogging: true }),
+    return503OnClosing: true,
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: true, allErrors: false } },
+  });
+  const metrics = createMetricsRecorder(store, fastify.log);
+  const services = createServices(config, metrics);
+  fastify.addHook('onClose', async () => metrics.close());
+
+  fastify.decorateRequest('caller', null as unknown as Caller);
+  fastify.decorateRequest('endpoint', undefined);
+  fastify.decorateRequest('version', undefined);
+
+  // OBP parses bodies whatever the content type says; an empty body is "no body", not an error.
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => {
+    const text = (body as string).trim();
+    if (text === '') return done(null, undefined);
+    try {
+      done(
+        null,
+        JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value)),
+      );
+    } catch {
+      done(obpError('OBP-10001'), undefined);
+    }
+  });
+
+  fastify.addHook('onRequest', async (request, reply) => {
+    request.caller = anonymous;
+    reply.header('Access-Control-Allow-Origin', '*');
+    reply.header('Correlation-Id', request.id);
+    const route = request.routeOptions.config;
+    request.endpoint = route.endpoint;
+    request.version = route.version;
+  });
+
+  fastify.addHook('onResponse', async (request, reply) => {
+    const endpoint = request.endpoint;
+    const { user, consumer } = request.caller;
+    metrics.record({
+      date: Date.now(),
+      userId: user?.userId ?? '',
+      userName: user?.username ?? '',
+      developerEmail: consumer?.developerEmail ?? '',
+      appName: consumer?.appName ?? '',
+      consumerId: consumer ? String(consumer.consumerId) : '',
+      url: request.url,
+      verb: request.method,
+      implementedByPartialFunction: endpoint?.functionName ?? '',
+      implementedInVersion: endpoint?.implementedIn ?? '',
+      correlationId: request.id,
+      duration: Math.round(reply.elapsedTime),
+      status: reply.statusCode,
+    });
+  });
+
+  fastify.setErrorHandler((error: FastifyError | ObpError, request: FastifyRequest, reply: FastifyReply) => {
+    const style = request.endpoint?.style ?? 'new';
+    let obp: ObpError;
+    if (error instanceof ObpError) obp = error;
+    else if (error.validation || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+      obp = obpError('OBP-10001');
+    } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      obp = obpError('OBP-10001', ` Request body exceeds ${config.bodyLimitBytes} bytes.`, 413);
+    } else if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      obp = obpError('OBP-10001');
+    } else {
+      request.log.error({ err: error, correlationId: request.id, url: request.url }, 'unhandled error');
+      obp = obpError('OBP-50000');
+    }
+    const status = obp.status === 413 ? 413 : renderStatus(obp, style);
+    if (status === 401) reply.header('WWW-Authenticate', wwwAuthenticate(config));
+    return reply.code(status).send({ code: status, message: obp.message });
+  });
+
+  fastify.setNotFoundHandler((request, reply) => {
+    const err = obpError('OBP-10404');
+    return reply.code(404).send({ code: 404, message: err.message });
+  });
+
+  registerDirectLogin(fastify, config, store);
+
+  for (const route of mountedRoutes(endpoints)) {
+    const { endpoint, url, version } = route;
+    fastify.route({
+      method: endpoint.verb,
+      url,
+      config: { endpoint, version },
+      schema: endpoint.body ? { body: endpoint.body } : {},
+      preValidation: async (request) => {
+        request.caller = await authenticate(request, store, config.props.maxBadLoginAttempts);
+        if (endpoint.auth === 'user' && !request.caller.user) throw obpError('OBP-20001');
+      },
+      handler: async (request, reply) => {
+        const ctx = buildContext(request, reply, endpoint, store, config, services);
+        if (endpoint.roles?.check === 'auto') await ctx.requireRoles();
+        const result = await endpoint.handler(ctx);
+        if (endpoint.successStatus === 204) return reply.code(204).send();
+        if (endpoint.style === 'new' && endpoint.verb === 'GET') {
+          const payload = JSON.stringify(result);
+          const tag = etagFor(request.url, payload);
+          reply.header('ETag', tag);
+          if (request.headers['if-none-match'] === tag) return reply.code(304).send();
+          return reply.code(endpoint.successStatus).type('application/json; charset=utf-8').send(payload);
+        }
+        return reply.code(endpoint.successStatus).send(result);
+      },
+    });
+  }
+  return { fastify, services };
+}

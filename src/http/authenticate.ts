@@ -1,0 +1,36 @@
+/**
+ * Resolves the caller of a request from its credentials. Tokens are looked up by hash on every
+ * request (one indexed join), so a token revoked through any process is refused by all of them.
+ */
+import type { FastifyRequest } from 'fastify';
+import { directLoginFromHeaders } from '../domain/auth/direct-login.js';
+import { tokenHash } from '../domain/auth/secrets.js';
+import { obpError } from '../errors/obp-error.js';
+import type { Store } from '../store/index.js';
+import { anonymous, type Caller } from './caller.js';
+
+export const directLoginKind = 'direct_login';
+
+export async function authenticate(request: FastifyRequest, store: Store, maxBadLoginAttempts: number): Promise<Caller> {
+  const params = directLoginFromHeaders(request.headers);
+  if (!params) return anonymous;
+  const token = params.token;
+  if (token === undefined) throw obpError('OBP-20002', 'token');
+  const owner = await store.tokens.resolve(tokenHash(token), directLoginKind, Date.now());
+  if (!owner) throw obpError('OBP-20003', token.length > 256 ? '' : ` ${token}`);
+  if (owner.locked || owner.badLoginAttempts > maxBadLoginAttempts) throw obpError('OBP-20013');
+  if (!owner.consumerEnabled) throw obpError('OBP-20008');
+  return {
+    user: {
+      userId: owner.userId,
+      username: owner.username,
+      email: owner.email,
+      provider: owner.provider,
+      providerId: owner.providerId,
+    },
+    consumer:
+      owner.consumerId === undefined
+        ? undefined
+        : { consumerId: owner.consumerId, appName: owner.appName, developerEmail: owner.developerEmail },
+  };
+}

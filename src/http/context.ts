@@ -1,0 +1,42 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Ctx, Endpoint } from '../api/endpoint.js';
+import type { Config } from '../config.js';
+import { describeRoles, satisfiesRoles } from '../domain/roles.js';
+import { obpError } from '../errors/obp-error.js';
+import type { Store } from '../store/index.js';
+import type { Services } from './services.js';
+
+export function buildContext(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  endpoint: Endpoint,
+  store: Store,
+  config: Config,
+  services: Services,
+): Ctx<string, unknown> {
+  const params = request.params as Record<string, string>;
+  const caller = request.caller;
+  const user = () => {
+    if (!caller.user) throw obpError('OBP-20001');
+    return caller.user;
+  };
+  return {
+    params,
+    body: request.body,
+    query: request.query as Record<string, string | undefined>,
+    headers: request.headers,
+    caller,
+    store,
+    config,
+    services,
+    request,
+    reply,
+    user,
+    async requireRoles(rule = endpoint.roles, bankId = params.BANK_ID ?? '') {
+      if (!rule) return;
+      const held = await store.entitlements.forUser(user().userId);
+      const entitlements = held.map((e) => ({ role_name: e.roleName, bank_id: e.bankId }));
+      if (!satisfiesRoles(entitlements, rule.anyOf, bankId)) throw obpError('OBP-20006', describeRoles(rule.anyOf));
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/** JSON shapes introduced in OBP v2.0.0 (users, entitlements, basic and core accounts). */
+import type { Entitlement, User } from '../domain/model.js';
+import type { AccountWithViews } from '../domain/views/access.js';
+
+export function entitlementJson(e: Pick<Entitlement, 'entitlementId' | 'roleName' | 'bankId'>) {
+  return { entitlement_id: e.entitlementId, role_name: e.roleName, bank_id: e.bankId };
+}
+
+export const superAdminEntitlement = { entitlement_id: '', role_name: 'SuperAdmin', bank_id: '' };
+
+export function userJson(u: Pick<User, 'userId' | 'email' | 'providerId' | 'provider' | 'username'>, entitlements: object[]) {
+  return {
+    user_id: u.userId,
+    email: u.email,
+    provider_id: u.providerId,
+    provider: u.provider,
+    username: u.username,
+    entitlements: { list: entitlements },
+  };
+}
+
+export function basicAccountJson(a: AccountWithViews) {
+  return {
+    id: a.accountId,
+    label: a.label,
+    bank_id: a.bankId,
+    views_available: a.views.map((v) => ({ id: v.viewId, short_name: v.shortName, is_public: v.isPublic })),
+  };
+}
+
+export function accountLinks(bankId: string, accountId: string) {
+  const href = `/v2.0.0/my/banks/${bankId}/accounts/${accountId}/account`;
+  return { self: { href }, detail: { href } };
+}
+
+export function coreAccountJson(a: { accountId: string; label: string; bankId: string }) {
+  return { id: a.accountId, label: a.label, bank_id: a.bankId, _links: accountLinks(a.bankId, a.accountId) };
+}

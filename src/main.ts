@@ -1,0 +1,63 @@
+/** Process entry: config → (workers) → server → listen, with a graceful shutdown. */
+import cluster from 'node:cluster';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { demoCredentials } from './bootstrap.js';
+import { prepareStore, startServer } from './server.js';
+
+function printDemo(config: Config, url: string): void {
+  const c = demoCredentials;
+  console.log(
+    [
+      '',
+      'Demo data loaded. Log in with DirectLogin, e.g.:',
+      `  curl -X POST ${url}/my/logins/direct \\`,
+      `    -H 'DirectLogin: username="${c.admin.username}", password="${c.admin.password}", consumer_key="${c.consumerKey}"'`,
+      `Users: ${[c.admin, ...c.users].map((u) => `${u.username} / ${u.password}`).join(', ')}`,
+      `Consumer key: ${c.consumerKey}   (admin holds the management roles)`,
+      config.databaseUrl ? '' : `Embedded database: ${config.dataDir}/obp.sqlite`,
+      '',
+    ].join('\n'),
+  );
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`Configuration error: ${err.message}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+
+  if (config.workers > 1 && cluster.isPrimary) {
+    if (!config.databaseUrl) {
+      console.error('OBP_WORKERS > 1 needs OBP_DATABASE_URL: the embedded store belongs to one process.');
+      process.exit(2);
+    }
+    // Migrations and boot data run once, before the workers share the database.
+    const { store, demoLoaded } = await prepareStore(config);
+    await store.close();
+    for (let i = 0; i < config.workers; i++) cluster.fork();
+    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+    console.log(`obp-ts listening on ${url} with ${config.workers} workers (OBP API at ${url}/obp/v2.1.0/root)`);
+    if (demoLoaded) printDemo(config, url);
+    return;
+  }
+
+  const server = await startServer(config);
+  if (cluster.isPrimary) {
+    console.log(`obp-ts listening on ${server.url} (OBP API at ${server.url}/obp/v2.1.0/root)`);
+    if (config.demo) printDemo(config, server.url);
+  }
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+void main();

@@ -1,0 +1,40 @@
+/** Starts one server process: store → boot data → app → listen. Used by main.ts, tests and benchmarks. */
+import type { Config } from './config.js';
+import { allEndpoints } from './api/index.js';
+import { ensureBootstrapConsumer, loadDemoData } from './bootstrap.js';
+import { buildApp, type App } from './http/app.js';
+import { openStore, type Store } from './store/index.js';
+
+export interface RunningServer {
+  url: string;
+  app: App;
+  store: Store;
+  demoLoaded: boolean;
+  close(): Promise<void>;
+}
+
+export async function prepareStore(config: Config, sqliteFile?: string): Promise<{ store: Store; demoLoaded: boolean }> {
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sqliteFile });
+  await ensureBootstrapConsumer(store, config);
+  const demoLoaded = config.demo ? await loadDemoData(store, config) : false;
+  return { store, demoLoaded };
+}
+
+export async function startServer(config: Config, options: { sqliteFile?: string } = {}): Promise<RunningServer> {
+  const { store, demoLoaded } = await prepareStore(config, options.sqliteFile);
+  const app = await buildApp(config, store, allEndpoints);
+  await app.fastify.listen({ port: config.port, host: config.host });
+  const address = app.fastify.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    app,
+    store,
+    demoLoaded,
+    async close() {
+      await app.fastify.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * Opens the database for either dialect and applies the numbered migrations.
+ * PostgreSQL: every SELECT runs as a named prepared statement (planned once per connection).
+ * SQLite: compiled statements are cached by SQL text.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+import { migrations } from './migrations/index.js';
+
+export type Dialect = 'postgres' | 'sqlite';
+
+export interface Connection {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** PostgreSQL pool, for LISTEN/NOTIFY and benchmarks; undefined on SQLite */
+  pool: pg.Pool | undefined;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** SQLite file name inside dataDir; ':memory:' for a throwaway database */
+  sqliteFile?: string;
+  poolSize?: number;
+}
+
+const int8Oid = 20;
+const numericOid = 1700;
+
+function statementName(sql: string): string {
+  return 'q' + createHash('sha1').update(sql).digest('base64url').slice(0, 20);
+}
+
+/** Wraps pg clients so that Kysely's SELECTs become named prepared statements. */
+function namedStatementPool(pool: pg.Pool): pg.Pool {
+  const wrap = (client: pg.PoolClient): pg.PoolClient =>
+    new Proxy(client, {
+      get(target, prop, receiver) {
+        if (prop !== 'query') return Reflect.get(target, prop, receiver) as unknown;
+        return (text: unknown, values?: unknown[]) => {
+          if (typeof text === 'string' && /^\s*select\b/i.test(text)) {
+            return target.query({ name: statementName(text), text, values });
+          }
+          return target.query(text as string, values);
+        };
+      },
+    });
+  return new Proxy(pool, {
+    get(target, prop, receiver) {
+      if (prop === 'connect') return async () => wrap(await target.connect());
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  });
+}
+
+function cachedStatements(raw: SqliteDatabase.Database): SqliteDatabase.Database {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return new Proxy(raw, {
+    get(target, prop, receiver) {
+      if (prop === 'prepare') {
+        return (sql: string) => {
+          let stmt = cache.get(sql);
+          if (!stmt) {
+            stmt = target.prepare(sql);
+            if (cache.size < 2000) cache.set(sql, stmt);
+          }
+          return stmt;
+        };
+      }
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+export async function connect(options: ConnectOptions): Promise<Connection> {
+  let connection: Connection;
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      types: {
+        getTypeParser: (oid: number, format?: string) => {
+          // Money and instants are BIGINT: read them exactly as bigint, never through a float.
+          if (oid === int8Oid) return (v: string) => BigInt(v);
+          if (oid === numericOid) return (v: string) => v;
+          return pg.types.getTypeParser(oid, format as 'text');
+        },
+      } as pg.CustomTypesConfig,
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool) }) });
+    connection = { db, dialect: 'postgres', pool, close: () => db.destroy() };
+  } else {
+    const file = options.sqliteFile ?? 'obp.sqlite';
+    if (file !== ':memory:') mkdirSync(options.dataDir, { recursive: true });
+    const raw = new SqliteDatabase(file === ':memory:' ? file : join(options.dataDir, file));
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = NORMAL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('busy_timeout = 5000');
+    raw.defaultSafeIntegers(true);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(raw) }) });
+    connection = { db, dialect: 'sqlite', pool: undefined, close: () => db.destroy() };
+  }
+  await migrate(connection);
+  return connection;
+}
+
+async function migrate({ db, dialect }: Connection): Promise<void> {
+  const provider = {
+    getMigrations: async (): Promise<Record<string, Migration>> =>
+      Object.fromEntries(Object.entries(migrations).map(([name, up]) => [name, { up: (d: Kysely<unknown>) => up(d, dialect) }])),
+  };
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'obp_migrations',
+    migrationLockTableName: 'obp_migrations_lock',
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}

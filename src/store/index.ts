@@ -1,0 +1,53 @@
+/**
+ * The store: one small repository per domain, all written once over Kysely so that the same code runs
+ * on PostgreSQL and SQLite. `transaction(fn)` gives `fn` the same repositories bound to one database
+ * transaction: everything inside commits together or not at all.
+ */
+import type { Kysely } from 'kysely';
+import { connect, type ConnectOptions, type Connection, type Dialect } from './connect.js';
+import { accessRepo, accountRepo } from './repos/accounts.js';
+import { bankRepo } from './repos/banks.js';
+import { consumerRepo } from './repos/consumers.js';
+import { documentRepo } from './repos/documents.js';
+import { entitlementRepo } from './repos/entitlements.js';
+import { metricRepo } from './repos/metrics.js';
+import { tokenRepo } from './repos/tokens.js';
+import { transactionRepo } from './repos/transactions.js';
+import { userRepo } from './repos/users.js';
+import type { Database } from './schema.js';
+
+function repositories(db: Kysely<Database>) {
+  return {
+    banks: bankRepo(db),
+    users: userRepo(db),
+    consumers: consumerRepo(db),
+    tokens: tokenRepo(db),
+    entitlements: entitlementRepo(db),
+    accounts: accountRepo(db),
+    access: accessRepo(db),
+    transactions: transactionRepo(db),
+    documents: documentRepo(db),
+    metrics: metricRepo(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof repositories>;
+
+export interface Store extends Repositories {
+  dialect: Dialect;
+  transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  connection: Connection;
+}
+
+export async function openStore(options: ConnectOptions): Promise<Store> {
+  const connection = await connect(options);
+  const { db } = connection;
+  return {
+    ...repositories(db),
+    dialect: connection.dialect,
+    connection,
+    transaction: (fn) => db.transaction().execute((trx) => fn(repositories(trx))),
+    close: () => connection.close(),
+  };
+}

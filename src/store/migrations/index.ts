@@ -1,0 +1,8 @@
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../connect.js';
+import { up as initial } from './0001-initial.js';
+
+/** Numbered, append-only. Each runs once, in order, inside the migrator's lock. */
+export const migrations: Record<string, (db: Kysely<unknown>, dialect: Dialect) => Promise<void>> = {
+  '0001-initial': initial,
+};

@@ -1,0 +1,209 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Account, AccountRef } from '../../domain/model.js';
+import type { AccountTable, Database } from '../schema.js';
+
+function toAccount(r: Selectable<AccountTable>): Account {
+  return {
+    bankId: r.bank_id,
+    accountId: r.account_id,
+    number: r.number,
+    kind: r.kind,
+    label: r.label,
+    currency: r.currency,
+    balance: BigInt(r.balance),
+    holderName: r.holder_name,
+    iban: r.iban,
+    swiftBic: r.swift_bic,
+    routingScheme: r.routing_scheme,
+    routingAddress: r.routing_address,
+  };
+}
+
+export interface AccessRow extends AccountRef {
+  viewId: string;
+}
+
+export function accountRepo(db: Kysely<Database>) {
+  return {
+    async get(bankId: string, accountId: string): Promise<Account | undefined> {
+      const row = await db
+        .selectFrom('accounts')
+        .selectAll()
+        .where('bank_id', '=', bankId)
+        .where('account_id', '=', accountId)
+        .executeTakeFirst();
+      return row && toAccount(row);
+    },
+    async getMany(refs: readonly AccountRef[]): Promise<Account[]> {
+      if (refs.length === 0) return [];
+      const rows = await db
+        .selectFrom('accounts')
+        .selectAll()
+        .where((eb) => eb.or(refs.map((r) => eb.and([eb('bank_id', '=', r.bankId), eb('account_id', '=', r.accountId)]))))
+        .execute();
+      return rows.map(toAccount);
+    },
+    async numberTaken(bankId: string, number: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('accounts')
+        .select('account_id')
+        .where('bank_id', '=', bankId)
+        .where('number', '=', number)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+    async ibanTaken(iban: string): Promise<boolean> {
+      const row = await db.selectFrom('accounts').select('account_id').where('iban', '=', iban).executeTakeFirst();
+      return row !== undefined;
+    },
+    async insert(a: Account): Promise<void> {
+      await db
+        .insertInto('accounts')
+        .values({
+          bank_id: a.bankId,
+          account_id: a.accountId,
+          number: a.number,
+          kind: a.kind,
+          label: a.label,
+          currency: a.currency,
+          balance: a.balance,
+          holder_name: a.holderName,
+          iban: a.iban,
+          swift_bic: a.swiftBic,
+          routing_scheme: a.routingScheme,
+          routing_address: a.routingAddress,
+          created_at: Date.now(),
+        })
+        .execute();
+    },
+    async updateLabel(bankId: string, accountId: string, label: string): Promise<void> {
+      await db.updateTable('accounts').set({ label }).where('bank_id', '=', bankId).where('account_id', '=', accountId).execute();
+    },
+    async holders(bankId: string, accountId: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('account_holders')
+        .select('user_id')
+        .where('bank_id', '=', bankId)
+        .where('account_id', '=', accountId)
+        .orderBy('user_id')
+        .execute();
+      return rows.map((r) => r.user_id);
+    },
+    async addHolder(bankId: string, accountId: string, userId: string): Promise<void> {
+      await db
+        .insertInto('account_holders')
+        .values({ bank_id: bankId, account_id: accountId, user_id: userId })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    },
+  };
+}
+
+/** AccountAccess rows (user ↔ account ↔ view) and the custom views stored per account. */
+export interface AccessibleAccount extends AccountRef {
+  label: string;
+  viewId: string;
+  /** stored definition when viewId names a custom view */
+  customDefinition: string | undefined;
+}
+
+export function accessRepo(db: Kysely<Database>) {
+  return {
+    /** The caller's accounts with each view they hold, in one round trip (account lists are hot). */
+    async accessibleAccounts(userId: string, bankId?: string): Promise<AccessibleAccount[]> {
+      let q = db
+        .selectFrom('account_access as aa')
+        .innerJoin('accounts as a', (j) => j.onRef('a.bank_id', '=', 'aa.bank_id').onRef('a.account_id', '=', 'aa.account_id'))
+        .leftJoin('custom_views as cv', (j) =>
+          j
+            .onRef('cv.bank_id', '=', 'aa.bank_id')
+            .onRef('cv.account_id', '=', 'aa.account_id')
+            .onRef('cv.view_id', '=', 'aa.view_id'),
+        )
+        .select(['aa.bank_id', 'aa.account_id', 'aa.view_id', 'a.label', 'cv.definition'])
+        .where('aa.user_id', '=', userId);
+      if (bankId !== undefined) q = q.where('aa.bank_id', '=', bankId);
+      const rows = await q.orderBy('aa.bank_id').orderBy('aa.account_id').orderBy('aa.view_id').execute();
+      return rows.map((r) => ({
+        bankId: r.bank_id,
+        accountId: r.account_id,
+        label: r.label,
+        viewId: r.view_id,
+        customDefinition: r.definition ?? undefined,
+      }));
+    },
+    async forUser(userId: string, bankId?: string): Promise<AccessRow[]> {
+      let q = db.selectFrom('account_access').select(['bank_id', 'account_id', 'view_id']).where('user_id', '=', userId);
+      if (bankId !== undefined) q = q.where('bank_id', '=', bankId);
+      const rows = await q.orderBy('bank_id').orderBy('account_id').orderBy('view_id').execute();
+      return rows.map((r) => ({ bankId: r.bank_id, accountId: r.account_id, viewId: r.view_id }));
+    },
+    async viewsOf(userId: string, bankId: string, accountId: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('account_access')
+        .select('view_id')
+        .where('user_id', '=', userId)
+        .where('bank_id', '=', bankId)
+        .where('account_id', '=', accountId)
+        .orderBy('view_id')
+        .execute();
+      return rows.map((r) => r.view_id);
+    },
+    async grant(userId: string, bankId: string, accountId: string, viewId: string): Promise<void> {
+      await db
+        .insertInto('account_access')
+        .values({ user_id: userId, bank_id: bankId, account_id: accountId, view_id: viewId })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    },
+    async revoke(userId: string, bankId: string, accountId: string, viewId: string): Promise<void> {
+      await db
+        .deleteFrom('account_access')
+        .where('user_id', '=', userId)
+        .where('bank_id', '=', bankId)
+        .where('account_id', '=', accountId)
+        .where('view_id', '=', viewId)
+        .execute();
+    },
+    async customView(bankId: string, accountId: string, viewId: string): Promise<string | undefined> {
+      const row = await db
+        .selectFrom('custom_views')
+        .select('definition')
+        .where('bank_id', '=', bankId)
+        .where('account_id', '=', accountId)
+        .where('view_id', '=', viewId)
+        .executeTakeFirst();
+      return row?.definition;
+    },
+    async customViews(bankId: string, accountId: string): Promise<{ viewId: string; definition: string }[]> {
+      const rows = await db
+        .selectFrom('custom_views')
+        .select(['view_id', 'definition'])
+        .where('bank_id', '=', bankId)
+        .where('account_id', '=', accountId)
+        .orderBy('view_id')
+        .execute();
+      return rows.map((r) => ({ viewId: r.view_id, definition: r.definition }));
+    },
+    /** Custom views on every account whose definition is public (for the public account lists). */
+    async customViewsMatching(
+      pattern: string,
+      bankId?: string,
+    ): Promise<(AccountRef & { viewId: string; definition: string })[]> {
+      let q = db
+        .selectFrom('custom_views')
+        .select(['bank_id', 'account_id', 'view_id', 'definition'])
+        .where('definition', 'like', pattern);
+      if (bankId !== undefined) q = q.where('bank_id', '=', bankId);
+      const rows = await q.orderBy('bank_id').orderBy('account_id').orderBy('view_id').execute();
+      return rows.map((r) => ({ bankId: r.bank_id, accountId: r.account_id, viewId: r.view_id, definition: r.definition }));
+    },
+    async saveCustomView(bankId: string, accountId: string, viewId: string, definition: string): Promise<void> {
+      await db
+        .insertInto('custom_views')
+        .values({ bank_id: bankId, account_id: accountId, view_id: viewId, definition })
+        .onConflict((oc) => oc.columns(['bank_id', 'account_id', 'view_id']).doUpdateSet({ definition }))
+        .execute();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Entitlement } from '../../domain/model.js';
+import type { Database, EntitlementTable } from '../schema.js';
+
+function toEntitlement(r: Selectable<EntitlementTable>): Entitlement {
+  return { entitlementId: r.entitlement_id, userId: r.user_id, bankId: r.bank_id, roleName: r.role_name };
+}
+
+export function entitlementRepo(db: Kysely<Database>) {
+  const all = db.selectFrom('entitlements').selectAll();
+  return {
+    async forUser(userId: string): Promise<Entitlement[]> {
+      const rows = await all.where('user_id', '=', userId).orderBy('created_at').orderBy('entitlement_id').execute();
+      return rows.map(toEntitlement);
+    },
+    async forUsers(userIds: readonly string[]): Promise<Entitlement[]> {
+      if (userIds.length === 0) return [];
+      const rows = await all.where('user_id', 'in', userIds).orderBy('created_at').orderBy('entitlement_id').execute();
+      return rows.map(toEntitlement);
+    },
+    async list(): Promise<Entitlement[]> {
+      return (await all.orderBy('created_at').orderBy('entitlement_id').execute()).map(toEntitlement);
+    },
+    async get(entitlementId: string): Promise<Entitlement | undefined> {
+      const row = await all.where('entitlement_id', '=', entitlementId).executeTakeFirst();
+      return row && toEntitlement(row);
+    },
+    async find(userId: string, bankId: string, roleName: string): Promise<Entitlement | undefined> {
+      const row = await all
+        .where('user_id', '=', userId)
+        .where('bank_id', '=', bankId)
+        .where('role_name', '=', roleName)
+        .executeTakeFirst();
+      return row && toEntitlement(row);
+    },
+    async insert(e: Entitlement): Promise<void> {
+      await db
+        .insertInto('entitlements')
+        .values({
+          entitlement_id: e.entitlementId,
+          user_id: e.userId,
+          bank_id: e.bankId,
+          role_name: e.roleName,
+          created_at: Date.now(),
+        })
+        .execute();
+    },
+    async delete(entitlementId: string): Promise<void> {
+      await db.deleteFrom('entitlements').where('entitlement_id', '=', entitlementId).execute();
+    },
+  };
+}

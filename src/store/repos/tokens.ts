@@ -1,0 +1,80 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+export interface TokenOwner {
+  userId: string;
+  provider: string;
+  providerId: string;
+  username: string;
+  email: string;
+  locked: boolean;
+  badLoginAttempts: number;
+  consumerId: number | undefined;
+  consumerKey: string | undefined;
+  appName: string;
+  developerEmail: string;
+  consumerEnabled: boolean;
+}
+
+export function tokenRepo(db: Kysely<Database>) {
+  return {
+    async insert(t: { tokenHash: string; kind: string; userId: string; consumerId: number | undefined; expiresAt: number }) {
+      await db
+        .insertInto('tokens')
+        .values({
+          token_hash: t.tokenHash,
+          kind: t.kind,
+          user_id: t.userId,
+          consumer_id: t.consumerId ?? null,
+          created_at: Date.now(),
+          expires_at: t.expiresAt,
+        })
+        .execute();
+    },
+    /** One round trip on the hot path: token, its user and its consumer. */
+    async resolve(tokenHash: string, kind: string, now: number): Promise<TokenOwner | undefined> {
+      const row = await db
+        .selectFrom('tokens as t')
+        .innerJoin('users as u', 'u.user_id', 't.user_id')
+        .leftJoin('consumers as c', 'c.consumer_id', 't.consumer_id')
+        .select([
+          'u.user_id',
+          'u.provider',
+          'u.provider_id',
+          'u.username',
+          'u.email',
+          'u.locked',
+          'u.bad_login_attempts',
+          'c.consumer_id',
+          'c.consumer_key',
+          'c.app_name',
+          'c.developer_email',
+          'c.enabled',
+        ])
+        .where('t.token_hash', '=', tokenHash)
+        .where('t.kind', '=', kind)
+        .where('t.expires_at', '>', now)
+        .where('u.deleted', '=', 0)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        userId: row.user_id,
+        provider: row.provider,
+        providerId: row.provider_id,
+        username: row.username,
+        email: row.email,
+        locked: Number(row.locked) === 1,
+        badLoginAttempts: Number(row.bad_login_attempts),
+        consumerId: row.consumer_id === null ? undefined : Number(row.consumer_id),
+        consumerKey: row.consumer_key ?? undefined,
+        appName: row.app_name ?? '',
+        developerEmail: row.developer_email ?? '',
+        consumerEnabled: row.enabled === null ? true : Number(row.enabled) === 1,
+      };
+    },
+    async revoke(tokenHash: string): Promise<boolean> {
+      const r = await db.deleteFrom('tokens').where('token_hash', '=', tokenHash).executeTakeFirst();
+      return Number(r.numDeletedRows) > 0;
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { User, UserWithPassword } from '../../domain/model.js';
+import type { Database, UserTable } from '../schema.js';
+
+function toUser(r: Selectable<UserTable>): UserWithPassword {
+  return {
+    userId: r.user_id,
+    provider: r.provider,
+    providerId: r.provider_id,
+    username: r.username,
+    email: r.email,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    validated: Number(r.validated) === 1,
+    badLoginAttempts: Number(r.bad_login_attempts),
+    locked: Number(r.locked) === 1,
+    passwordHash: r.password_hash,
+  };
+}
+
+function publicUser(u: UserWithPassword): User {
+  const { passwordHash: _hidden, ...user } = u;
+  return user;
+}
+
+export function userRepo(db: Kysely<Database>) {
+  const live = db.selectFrom('users').selectAll().where('deleted', '=', 0);
+  return {
+    async get(userId: string): Promise<User | undefined> {
+      const row = await live.where('user_id', '=', userId).executeTakeFirst();
+      return row && publicUser(toUser(row));
+    },
+    async getMany(userIds: readonly string[]): Promise<User[]> {
+      if (userIds.length === 0) return [];
+      const rows = await live.where('user_id', 'in', userIds).execute();
+      return rows.map((r) => publicUser(toUser(r)));
+    },
+    /** The user with its password hash, for login only. */
+    async getForLogin(provider: string, username: string): Promise<UserWithPassword | undefined> {
+      const row = await live.where('provider', '=', provider).where('provider_id', '=', username).executeTakeFirst();
+      return row && toUser(row);
+    },
+    async getByProvider(provider: string, providerId: string): Promise<User | undefined> {
+      const row = await live.where('provider', '=', provider).where('provider_id', '=', providerId).executeTakeFirst();
+      return row && publicUser(toUser(row));
+    },
+    async findByEmail(email: string): Promise<User[]> {
+      const rows = await live.where('email', '=', email).orderBy('created_at').orderBy('user_id').execute();
+      return rows.map((r) => publicUser(toUser(r)));
+    },
+    async list(page: { limit: number; offset: number; locked?: boolean }): Promise<User[]> {
+      let q = live;
+      if (page.locked !== undefined) q = q.where('locked', '=', page.locked ? 1 : 0);
+      const rows = await q.orderBy('created_at').orderBy('user_id').limit(page.limit).offset(page.offset).execute();
+      return rows.map((r) => publicUser(toUser(r)));
+    },
+    async insert(user: UserWithPassword): Promise<void> {
+      await db
+        .insertInto('users')
+        .values({
+          user_id: user.userId,
+          provider: user.provider,
+          provider_id: user.providerId,
+          username: user.username,
+          email: user.email,
+          first_name: user.firstName,
+          last_name: user.lastName,
+          password_hash: user.passwordHash,
+          validated: user.validated ? 1 : 0,
+          bad_login_attempts: 0,
+          locked: 0,
+          deleted: 0,
+          created_at: Date.now(),
+        })
+        .execute();
+    },
+    async recordBadLogin(userId: string): Promise<void> {
+      await db
+        .updateTable('users')
+        .set((eb) => ({ bad_login_attempts: eb('bad_login_attempts', '+', 1) }))
+        .where('user_id', '=', userId)
+        .execute();
+    },
+    async resetBadLogins(userId: string): Promise<void> {
+      await db.updateTable('users').set({ bad_login_attempts: 0 }).where('user_id', '=', userId).execute();
+    },
+    async count(): Promise<number> {
+      const row = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}

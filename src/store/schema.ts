@@ -1,0 +1,179 @@
+/**
+ * Table types shared by both SQL dialects. Conventions that keep one implementation portable:
+ * booleans are INTEGER 0/1, instants are BIGINT epoch milliseconds, money is BIGINT minor units
+ * (read back as bigint on both drivers), JSON documents are TEXT.
+ */
+import type { Generated } from 'kysely';
+
+type Int = number | bigint;
+type Flag = number | bigint;
+
+export interface BankTable {
+  bank_id: string;
+  short_name: string;
+  full_name: string;
+  logo: string;
+  website: string;
+  national_identifier: string;
+  swift_bic: string;
+  bank_routing_scheme: string;
+  bank_routing_address: string;
+  created_at: Int;
+}
+
+export interface UserTable {
+  user_id: string;
+  provider: string;
+  provider_id: string;
+  username: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+  password_hash: string;
+  validated: Flag;
+  bad_login_attempts: Int;
+  locked: Flag;
+  deleted: Flag;
+  created_at: Int;
+}
+
+export interface ConsumerTable {
+  consumer_id: Generated<Int>;
+  consumer_key: string;
+  secret: string;
+  app_name: string;
+  app_type: string;
+  description: string;
+  developer_email: string;
+  redirect_url: string;
+  company: string;
+  created_by_user_id: string;
+  enabled: Flag;
+  created_at: Int;
+}
+
+export interface TokenTable {
+  /** sha-256 of the token: a database leak does not leak usable tokens */
+  token_hash: string;
+  kind: string;
+  user_id: string;
+  consumer_id: Int | null;
+  created_at: Int;
+  expires_at: Int;
+}
+
+export interface EntitlementTable {
+  entitlement_id: string;
+  user_id: string;
+  bank_id: string;
+  role_name: string;
+  created_at: Int;
+}
+
+export interface AccountTable {
+  bank_id: string;
+  account_id: string;
+  number: string;
+  kind: string;
+  label: string;
+  currency: string;
+  balance: Int;
+  holder_name: string;
+  iban: string;
+  swift_bic: string;
+  routing_scheme: string;
+  routing_address: string;
+  created_at: Int;
+}
+
+export interface AccountHolderTable {
+  bank_id: string;
+  account_id: string;
+  user_id: string;
+}
+
+export interface CustomViewTable {
+  bank_id: string;
+  account_id: string;
+  view_id: string;
+  /** the view definition: name, description, is_public, alias, flags (JSON) */
+  definition: string;
+}
+
+export interface AccountAccessTable {
+  user_id: string;
+  bank_id: string;
+  account_id: string;
+  view_id: string;
+}
+
+export interface TransactionTable {
+  bank_id: string;
+  account_id: string;
+  transaction_id: string;
+  kind: string;
+  description: string;
+  currency: string;
+  amount: Int;
+  new_balance: Int;
+  posted_at: Int;
+  completed_at: Int;
+  counterparty_id: string;
+  counterparty_name: string;
+  counterparty_account_number: string;
+  counterparty_iban: string;
+  counterparty_bank_name: string;
+  counterparty_kind: string;
+}
+
+export interface CounterpartyMetadataTable {
+  bank_id: string;
+  account_id: string;
+  counterparty_id: string;
+  counterparty_name: string;
+  public_alias: string;
+  private_alias: string;
+  /** more_info, url, image_url, open_corporates_url, locations (JSON) */
+  details: string;
+}
+
+/** Branches, ATMs, products and CRM events keep their imported document until their own endpoints land. */
+export interface BankDocumentTable {
+  kind: string;
+  bank_id: string;
+  doc_id: string;
+  document: string;
+}
+
+export interface MetricTable {
+  metric_id: Generated<Int>;
+  date: Int;
+  user_id: string;
+  user_name: string;
+  developer_email: string;
+  app_name: string;
+  consumer_id: string;
+  url: string;
+  verb: string;
+  implemented_by_partial_function: string;
+  implemented_in_version: string;
+  correlation_id: string;
+  duration: Int;
+  status: Int;
+}
+
+export interface Database {
+  banks: BankTable;
+  users: UserTable;
+  consumers: ConsumerTable;
+  tokens: TokenTable;
+  entitlements: EntitlementTable;
+  accounts: AccountTable;
+  account_holders: AccountHolderTable;
+  custom_views: CustomViewTable;
+  account_access: AccountAccessTable;
+  transactions: TransactionTable;
+  counterparty_metadata: CounterpartyMetadataTable;
+  bank_documents: BankDocumentTable;
+  metrics: MetricTable;
+}

@@ -1,0 +1,171 @@
+/**
+ * Starts the real server on an ephemeral port against the store chosen by OBP_TEST_STORE
+ * (`sqlite`, the default, or `postgres`: a fresh database per server on the local PostgreSQL).
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { loadConfig, type Config } from '../../src/config.js';
+import { hashPassword } from '../../src/domain/auth/secrets.js';
+import type { RoleName } from '../../src/domain/roles.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+
+export const testConsumer = { key: 'test-consumer-key', secret: 'test-consumer-secret' };
+export const adminUrl = process.env.OBP_TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const storeKind = process.env.OBP_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
+
+export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `obp_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
+  return {
+    url,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestServer extends RunningServer {
+  config: Config;
+  /** HTTP call; `token` adds a DirectLogin header; `body` objects are sent as JSON, strings raw */
+  call(method: string, path: string, options?: CallOptions): Promise<TestResponse>;
+  /** creates a validated local user (optionally with entitlements) and returns its id and a token */
+  user(options?: { roles?: (RoleName | [RoleName, string])[]; username?: string; password?: string }): Promise<TestUser>;
+  login(username: string, password: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  body: any;
+  text: string;
+}
+
+export interface TestUser {
+  userId: string;
+  username: string;
+  password: string;
+  email: string;
+  token: string;
+}
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  let dataDir: string | undefined;
+  let database: { url: string; drop: () => Promise<void> } | undefined;
+  const baseEnv: Record<string, string> = {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    OBP_DEMO: 'false',
+    OBP_LOG_LEVEL: 'fatal',
+    OBP_BOOTSTRAP_CONSUMER_KEY: testConsumer.key,
+    OBP_BOOTSTRAP_CONSUMER_SECRET: testConsumer.secret,
+  };
+  if (storeKind === 'postgres') {
+    database = await createTestDatabase();
+    baseEnv.OBP_DATABASE_URL = database.url;
+  } else {
+    dataDir = mkdtempSync(join(tmpdir(), 'obp-test-'));
+    baseEnv.OBP_DATA_DIR = dataDir;
+  }
+  const config = loadConfig({ ...baseEnv, ...env });
+  const server = await startServer(config);
+
+  const call = async (method: string, path: string, options: CallOptions = {}): Promise<TestResponse> => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token !== undefined) headers.DirectLogin = `token=${options.token}`;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+      headers['Content-Type'] ??= 'application/json';
+    }
+    const res = await fetch(server.url + path, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown;
+    try {
+      parsed = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      parsed = text;
+    }
+    return { status: res.status, headers: res.headers, body: parsed, text };
+  };
+
+  const login = async (username: string, password: string): Promise<string> => {
+    const res = await call('POST', '/my/logins/direct', {
+      headers: { DirectLogin: `username="${username}", password="${password}", consumer_key="${testConsumer.key}"` },
+    });
+    if (res.status !== 201) throw new Error(`login failed: ${res.status} ${res.text}`);
+    return (res.body as { token: string }).token;
+  };
+
+  let counter = 0;
+  const user: TestServer['user'] = async (options = {}) => {
+    counter++;
+    const username = options.username ?? `user${counter}-${randomUUID().slice(0, 8)}`;
+    const password = options.password ?? 'Test-Password-123!';
+    const userId = randomUUID();
+    const email = `${username}@example.com`;
+    await server.store.users.insert({
+      userId,
+      provider: config.hostname,
+      providerId: username,
+      username,
+      email,
+      firstName: username,
+      lastName: 'Test',
+      passwordHash: await hashPassword(password),
+      validated: true,
+      badLoginAttempts: 0,
+      locked: false,
+    });
+    for (const role of options.roles ?? []) {
+      const [roleName, bankId] = Array.isArray(role) ? role : [role, ''];
+      await server.store.entitlements.insert({ entitlementId: randomUUID(), userId, bankId, roleName });
+    }
+    return { userId, username, password, email, token: await login(username, password) };
+  };
+
+  return {
+    ...server,
+    config,
+    call,
+    user,
+    login,
+    async stop() {
+      await server.close();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (database) await database.drop();
+    },
+  };
+}
+
+/** Inserts a bank directly (fixtures for endpoints that need one). */
+export async function seedBank(server: TestServer, bankId = `bank-${randomUUID().slice(0, 8)}`): Promise<string> {
+  await server.store.banks.insert({
+    bankId,
+    shortName: `Bank ${bankId}`,
+    fullName: `The Bank ${bankId}`,
+    logo: '',
+    website: 'https://example.com',
+    nationalIdentifier: '',
+    swiftBic: '',
+    bankRoutingScheme: 'OBP',
+    bankRoutingAddress: bankId,
+  });
+  return bankId;
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// The whole suite runs once per store: the embedded SQLite store and PostgreSQL.
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'sqlite', env: { OBP_TEST_STORE: 'sqlite' } } },
+      { extends: true, test: { name: 'postgres', env: { OBP_TEST_STORE: 'postgres' } } },
+    ],
+  },
+});
