@@ -8,7 +8,8 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'sqlite', env: { OBP_TEST_STORE: 'sqlite' } } },
-      { extends: true, test: { name: 'postgres', env: { OBP_TEST_STORE: 'postgres' } } },
+      // Unit tests touch no store: they run once, in the sqlite project.
+      { extends: true, test: { name: 'postgres', env: { OBP_TEST_STORE: 'postgres' }, exclude: ['test/unit/**', 'node_modules/**'] } },
     ],
   },
 });

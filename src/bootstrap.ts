@@ -100,7 +100,7 @@ export async function loadDemoData(store: Store, config: Config): Promise<boolea
         userIds.push(userId);
         await tx.users.insert({
           userId,
-          provider: config.hostname,
+          provider: config.localIdentityProvider,
           providerId: p.username,
           username: p.username,
           email: `${p.username}@example.com`,

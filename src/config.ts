@@ -26,6 +26,8 @@ export interface Config {
   host: string;
   /** public base URL: links, OAuth signature base, identity provider of local users */
   hostname: string;
+  /** provider of locally created users: stable across processes and ports, so every process finds them */
+  localIdentityProvider: string;
   databaseUrl: string | undefined;
   dataDir: string;
   demo: boolean;
@@ -105,6 +107,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     host,
     hostname,
+    localIdentityProvider: str(env, 'OBP_LOCAL_IDENTITY_PROVIDER', env.OBP_HOSTNAME ? hostname : 'http://127.0.0.1:8080'),
     databaseUrl,
     dataDir: str(env, 'OBP_DATA_DIR', './data'),
     demo: bool(env, 'OBP_DEMO', true),

@@ -40,7 +40,18 @@ async function main(): Promise<void> {
     // Migrations and boot data run once, before the workers share the database.
     const { store, demoLoaded } = await prepareStore(config);
     await store.close();
+    let stopping = false;
     for (let i = 0; i < config.workers; i++) cluster.fork();
+    cluster.on('exit', (worker, code) => {
+      if (!stopping && code !== 0) console.error(`worker ${worker.process.pid} exited with ${code}`);
+    });
+    const stopWorkers = () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+      cluster.once('exit', () => setTimeout(() => process.exit(0), 100));
+    };
+    process.once('SIGINT', stopWorkers);
+    process.once('SIGTERM', stopWorkers);
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
     console.log(`obp-ts listening on ${url} with ${config.workers} workers (OBP API at ${url}/obp/v2.1.0/root)`);
     if (demoLoaded) printDemo(config, url);

@@ -22,7 +22,7 @@ export async function prepareStore(config: Config, sqliteFile?: string): Promise
 
 export async function startServer(config: Config, options: { sqliteFile?: string } = {}): Promise<RunningServer> {
   const { store, demoLoaded } = await prepareStore(config, options.sqliteFile);
-  const app = await buildApp(config, store, allEndpoints);
+  const app = buildApp(config, store, allEndpoints);
   await app.fastify.listen({ port: config.port, host: config.host });
   const address = app.fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -39,7 +39,7 @@ function wwwAuthenticate(config: Config): string {
   return `OAuth realm="${host}", Bearer realm="${host}", DirectLogin realm="${host}"`;
 }
 
-export async function buildApp(config: Config, store: Store, endpoints: readonly Endpoint[]): Promise<App> {
+export function buildApp(config: Config, store: Store, endpoints: readonly Endpoint[]): App {
   const fastify = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,

@@ -3,7 +3,7 @@
  * request (one indexed join), so a token revoked through any process is refused by all of them.
  */
 import type { FastifyRequest } from 'fastify';
-import { directLoginFromHeaders } from '../domain/auth/direct-login.js';
+import { directLoginFromHeaders, validateTokenParams } from '../domain/auth/direct-login.js';
 import { tokenHash } from '../domain/auth/secrets.js';
 import { obpError } from '../errors/obp-error.js';
 import type { Store } from '../store/index.js';
@@ -14,10 +14,11 @@ export const directLoginKind = 'direct_login';
 export async function authenticate(request: FastifyRequest, store: Store, maxBadLoginAttempts: number): Promise<Caller> {
   const params = directLoginFromHeaders(request.headers);
   if (!params) return anonymous;
-  const token = params.token;
-  if (token === undefined) throw obpError('OBP-20002', 'token');
+  // Checked like OBP (characters, length ≤ 512) before the lookup, so the echoed token is always short and plain.
+  const token = validateTokenParams(params);
   const owner = await store.tokens.resolve(tokenHash(token), directLoginKind, Date.now());
-  if (!owner) throw obpError('OBP-20003', token.length > 256 ? '' : ` ${token}`);
+  // OBP appends the token straight after the catalogue text's colon.
+  if (!owner) throw obpError('OBP-20003', token);
   if (owner.locked || owner.badLoginAttempts > maxBadLoginAttempts) throw obpError('OBP-20013');
   if (!owner.consumerEnabled) throw obpError('OBP-20008');
   return {

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
-import { directLoginFromHeaders, loginParams, validateLoginParams } from '../domain/auth/direct-login.js';
+import { directLoginFromHeaders, loginParams, validateLoginParams, validateTokenParams } from '../domain/auth/direct-login.js';
 import { newToken, tokenHash, unusablePasswordHash, verifyPassword } from '../domain/auth/secrets.js';
 import { obpError } from '../errors/obp-error.js';
 import type { Store } from '../store/index.js';
@@ -19,7 +19,7 @@ export function registerDirectLogin(fastify: FastifyInstance, config: Config, st
     const { username, password, consumerKey } = validateLoginParams(loginParams(request.headers));
     const consumer = await store.consumers.getByKey(consumerKey);
     if (props.directLoginConsumerKeyMandatory && (!consumer || !consumer.enabled)) throw obpError('OBP-20008');
-    const user = await store.users.getForLogin(config.hostname, username);
+    const user = await store.users.getForLogin(config.localIdentityProvider, username);
     if (user && (user.locked || user.badLoginAttempts > props.maxBadLoginAttempts)) {
       await store.users.recordBadLogin(user.userId);
       throw obpError('OBP-20013');
@@ -41,12 +41,12 @@ export function registerDirectLogin(fastify: FastifyInstance, config: Config, st
     return reply.code(201).send({ token });
   });
 
-  fastify.delete('/my/logins/direct', async (_request, reply) => {
-    const params = directLoginFromHeaders(_request.headers);
+  fastify.delete('/my/logins/direct', async (request, reply) => {
+    const params = directLoginFromHeaders(request.headers);
     if (!params) throw obpError('OBP-20001');
-    if (params.token === undefined) throw obpError('OBP-20002', 'token');
-    const revoked = await store.tokens.revoke(tokenHash(params.token));
-    if (!revoked) throw obpError('OBP-20003', ` ${params.token}`);
+    const token = validateTokenParams(params);
+    const revoked = await store.tokens.revoke(tokenHash(token));
+    if (!revoked) throw obpError('OBP-20003', token);
     return reply.code(204).send();
   });
 }

@@ -33,6 +33,13 @@ export interface ConnectOptions {
 const int8Oid = 20;
 const numericOid = 1700;
 
+/** Money and instants are BIGINT: read them exactly as bigint, never through a float. */
+function typeParser(oid: number): (value: string) => unknown {
+  if (oid === int8Oid) return (v: string) => BigInt(v);
+  if (oid === numericOid) return (v: string) => v;
+  return pg.types.getTypeParser(oid, 'text') as (value: string) => unknown;
+}
+
 function statementName(sql: string): string {
   return 'q' + createHash('sha1').update(sql).digest('base64url').slice(0, 20);
 }
@@ -85,14 +92,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
-      types: {
-        getTypeParser: (oid: number, format?: string) => {
-          // Money and instants are BIGINT: read them exactly as bigint, never through a float.
-          if (oid === int8Oid) return (v: string) => BigInt(v);
-          if (oid === numericOid) return (v: string) => v;
-          return pg.types.getTypeParser(oid, format as 'text');
-        },
-      } as pg.CustomTypesConfig,
+      types: { getTypeParser: typeParser },
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool) }) });
     connection = { db, dialect: 'postgres', pool, close: () => db.destroy() };
@@ -114,8 +114,10 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
 
 async function migrate({ db, dialect }: Connection): Promise<void> {
   const provider = {
-    getMigrations: async (): Promise<Record<string, Migration>> =>
-      Object.fromEntries(Object.entries(migrations).map(([name, up]) => [name, { up: (d: Kysely<unknown>) => up(d, dialect) }])),
+    getMigrations: (): Promise<Record<string, Migration>> =>
+      Promise.resolve(
+        Object.fromEntries(Object.entries(migrations).map(([name, up]) => [name, { up: (d: Kysely<unknown>) => up(d, dialect) }])),
+      ),
   };
   const migrator = new Migrator({
     db,
@@ -124,5 +126,5 @@ async function migrate({ db, dialect }: Connection): Promise<void> {
     migrationLockTableName: 'obp_migrations_lock',
   });
   const { error } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error('migration failed', { cause: error });
 }

@@ -11,6 +11,7 @@ import { consumerRepo } from './repos/consumers.js';
 import { documentRepo } from './repos/documents.js';
 import { entitlementRepo } from './repos/entitlements.js';
 import { metricRepo } from './repos/metrics.js';
+import { sandboxImportRepo } from './repos/sandbox-import.js';
 import { tokenRepo } from './repos/tokens.js';
 import { transactionRepo } from './repos/transactions.js';
 import { userRepo } from './repos/users.js';
@@ -28,6 +29,7 @@ function repositories(db: Kysely<Database>) {
     transactions: transactionRepo(db),
     documents: documentRepo(db),
     metrics: metricRepo(db),
+    sandboxImport: sandboxImportRepo(db),
   };
 }
 

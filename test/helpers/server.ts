@@ -122,7 +122,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     const email = `${username}@example.com`;
     await server.store.users.insert({
       userId,
-      provider: config.hostname,
+      provider: config.localIdentityProvider,
       providerId: username,
       username,
       email,

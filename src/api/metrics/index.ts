@@ -1,3 +1,4 @@
 import type { Endpoint } from '../endpoint.js';
+import { getMetrics } from './get-metrics.js';
 
-export const metricsEndpoints: readonly Endpoint[] = [];
+export const metricsEndpoints: readonly Endpoint[] = [getMetrics];

@@ -2,7 +2,7 @@
  * DirectLogin header parsing, accepting what real clients send: `DirectLogin:` or
  * `Authorization: DirectLogin`, quoted or unquoted values, `,` or `, ` separators.
  */
-import { obpError } from '../../errors/obp-error.js';
+import { obpError, type ErrorCode } from '../../errors/obp-error.js';
 
 export type DirectLoginParams = Partial<Record<'username' | 'password' | 'consumer_key' | 'token', string>>;
 
@@ -15,8 +15,8 @@ export function parseDirectLoginValue(value: string): DirectLoginParams {
     const eq = part.indexOf('=');
     if (eq < 0) continue;
     const key = part.slice(0, eq).trim();
-    let v = part.slice(eq + 1).trim();
-    if (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) v = v.slice(1, -1);
+    // Like OBP, a leading and a trailing quote are each dropped; quotes inside a value are kept.
+    const v = part.slice(eq + 1).trim().replace(/^"|"$/g, '');
     if (v === '' || !keptKeys.has(key)) continue;
     params[key as keyof DirectLoginParams] = v;
   }
@@ -42,20 +42,43 @@ export function loginParams(headers: Record<string, string | string[] | undefine
   throw obpError('OBP-20082');
 }
 
-const usernamePattern = /^[A-Za-z0-9\-._@ ]*$/;
-const passwordPattern = /^[\x20-\x7E]*$/;
+const maxLength = 512;
+const usernamePattern = /^[A-Za-z0-9\-._@ ]+$/;
+// OBP's password class is printable ASCII, except that its regex turns `[` and `]` into syntax.
+const passwordPattern = /^[\x20-\x5A\x5C\x5E-\x7E]+$/;
 const consumerKeyPattern = /^[A-Za-z0-9-]+$/;
+const tokenPattern = /^[A-Za-z0-9\-._@]+$/;
 
-/** OBP's input checks on login parameters, in OBP's order. */
+/** OBP checks the characters first: an over-long value with a bad character is OBP-20011, not OBP-20010. */
+function check(value: string, pattern: RegExp, badCharacters: ErrorCode, tooLong: ErrorCode): void {
+  if (!pattern.test(value)) throw obpError(badCharacters);
+  if (value.length > maxLength) throw obpError(tooLong);
+}
+
+const checks: Record<keyof DirectLoginParams, (value: string) => void> = {
+  username: (v) => check(v, usernamePattern, 'OBP-20011', 'OBP-20010'),
+  password: (v) => check(v, passwordPattern, 'OBP-20011', 'OBP-20010'),
+  consumer_key: (v) => check(v, consumerKeyPattern, 'OBP-35030', 'OBP-35031'),
+  token: (v) => check(v, tokenPattern, 'OBP-20011', 'OBP-20010'),
+};
+
+/** OBP's character and length checks on every parameter sent, in the order the header lists them. */
+function checkAll(p: DirectLoginParams): void {
+  for (const [key, value] of Object.entries(p) as [keyof DirectLoginParams, string][]) checks[key](value);
+}
+
+/** OBP's input checks on login parameters, in OBP's order: missing ones first, then bad values. */
 export function validateLoginParams(p: DirectLoginParams): { username: string; password: string; consumerKey: string } {
   const missing = (['username', 'password', 'consumer_key'] as const).filter((k) => p[k] === undefined);
   if (missing.length > 0) throw obpError('OBP-20002', missing.join(', '));
+  checkAll(p);
   const { username, password, consumer_key: consumerKey } = p as Required<DirectLoginParams>;
-  if (username.length > 512) throw obpError('OBP-20010');
-  if (!usernamePattern.test(username)) throw obpError('OBP-20011');
-  if (password.length > 512) throw obpError('OBP-20010');
-  if (!passwordPattern.test(password)) throw obpError('OBP-20011');
-  if (consumerKey.length > 512) throw obpError('OBP-35031');
-  if (!consumerKeyPattern.test(consumerKey)) throw obpError('OBP-35030');
   return { username, password, consumerKey };
+}
+
+/** The token of a protected-resource call, checked the way OBP checks it before looking it up. */
+export function validateTokenParams(p: DirectLoginParams): string {
+  if (p.token === undefined) throw obpError('OBP-20002', 'token');
+  checkAll(p);
+  return p.token;
 }

@@ -3,10 +3,12 @@
  * asks `requireView`; failures never reveal whether the account or view exists beyond OBP's codes.
  */
 import type { ObpProps } from '../../config.js';
-import { obpError } from '../../errors/obp-error.js';
+import { obpError, ObpError } from '../../errors/obp-error.js';
 import type { Repositories } from '../../store/index.js';
 import type { AccessibleAccount } from '../../store/repos/accounts.js';
 import { fromStoredView, systemView, type StoredViewDefinition, type ViewDefinition } from './definitions.js';
+
+export const ownerViewId = 'owner';
 
 export function isCustomViewId(viewId: string): boolean {
   return viewId.startsWith('_');
@@ -44,7 +46,7 @@ export async function requireView(
   bankId: string,
   accountId: string,
   viewId: string,
-  firehoseRoleHeld: () => Promise<boolean> = async () => false,
+  firehoseRoleHeld: () => Promise<boolean> = () => Promise.resolve(false),
 ): Promise<ViewDefinition> {
   const view = await viewOn(store, bankId, accountId, viewId);
   if (view) {
@@ -61,8 +63,8 @@ export async function requireView(
   throw obpError('OBP-20017');
 }
 
-/** The caller's private views on one account, sorted by short name (ModeratedAccountJSON order). */
-export async function privateViewsOf(
+/** Every view the user holds on one account (AccountAccess rows), public or not, in view id order. */
+export async function heldViews(
   store: Repositories,
   userId: string,
   bankId: string,
@@ -70,9 +72,80 @@ export async function privateViewsOf(
 ): Promise<ViewDefinition[]> {
   const ids = await store.access.viewsOf(userId, bankId, accountId);
   const views = await Promise.all(ids.map((id) => viewOn(store, bankId, accountId, id)));
-  return views
-    .filter((v): v is ViewDefinition => v !== undefined && !v.isPublic)
-    .sort((a, b) => a.shortName.localeCompare(b.shortName) || a.viewId.localeCompare(b.viewId));
+  return views.filter((v): v is ViewDefinition => v !== undefined).sort(byViewId);
+}
+
+/**
+ * The caller's private views on one account, sorted by short name as OBP's ModeratedAccountJSON
+ * does (UTF-16 order like Scala's `sortBy` on strings; view id breaks ties).
+ */
+export async function privateViewsOf(
+  store: Repositories,
+  userId: string,
+  bankId: string,
+  accountId: string,
+): Promise<ViewDefinition[]> {
+  const views = await heldViews(store, userId, bankId, accountId);
+  return views.filter((v) => !v.isPublic).sort((a, b) => compareUtf16(a.shortName, b.shortName) || byViewId(a, b));
+}
+
+/** True when one of `views` carries `permission` (OBP's "on any of your views" management checks). */
+export function anyViewPermits(views: readonly ViewDefinition[], permission: string): boolean {
+  return views.some((v) => v.permissions.has(permission));
+}
+
+/**
+ * Management actions on an account (update label, list views, ...) need the permission on ANY view
+ * the caller holds there; OBP answers OBP-20022 naming the missing permission otherwise.
+ */
+export async function requireHeldPermission(
+  store: Repositories,
+  userId: string,
+  bankId: string,
+  accountId: string,
+  permission: string,
+): Promise<void> {
+  const views = await heldViews(store, userId, bankId, accountId);
+  if (!anyViewPermits(views, permission)) {
+    throw obpError('OBP-20022', ` You need the \`${permission}\` permission on any your views`);
+  }
+}
+
+/** The `owner` view, for the `/my/...` core endpoints that imply it; OBP-20019 without owner access. */
+export async function requireOwnerView(
+  store: Repositories,
+  props: ObpProps,
+  userId: string,
+  bankId: string,
+  accountId: string,
+): Promise<ViewDefinition> {
+  try {
+    return await requireView(store, props, userId, bankId, accountId, ownerViewId);
+  } catch (e) {
+    if (e instanceof ObpError && e.code === 'OBP-20017') throw obpError('OBP-20019');
+    throw e;
+  }
+}
+
+/** Firehose views are usable with CanUseAccountFirehoseAtAnyBank, or CanUseAccountFirehose at the bank. */
+export function firehoseRoleCheck(store: Repositories, userId: string, bankId: string): () => Promise<boolean> {
+  return async () => {
+    const held = await store.entitlements.forUser(userId);
+    return held.some(
+      (e) =>
+        (e.roleName === 'CanUseAccountFirehoseAtAnyBank' && e.bankId === '') ||
+        (e.roleName === 'CanUseAccountFirehose' && e.bankId === bankId),
+    );
+  };
+}
+
+/** Java's String.compareTo order: the same on every store, whatever the database collation. */
+function compareUtf16(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byViewId(a: ViewDefinition, b: ViewDefinition): number {
+  return compareUtf16(a.viewId, b.viewId);
 }
 
 export interface AccountWithViews {
@@ -92,7 +165,7 @@ export function groupPrivateAccounts(rows: readonly AccessibleAccount[]): Accoun
     if (last && last.bankId === row.bankId && last.accountId === row.accountId) last.views.push(view);
     else out.push({ bankId: row.bankId, accountId: row.accountId, label: row.label, views: [view] });
   }
-  return out;
+  return inStableOrder(out);
 }
 
 /** Accounts that have at least one public view (empty unless public views are allowed). */
@@ -110,5 +183,14 @@ export async function publicAccounts(store: Repositories, props: ObpProps, bankI
     if (last && last.bankId === row.bankId && last.accountId === row.accountId) last.views.push(view);
     else out.push({ bankId: row.bankId, accountId: row.accountId, label, views: [view] });
   }
-  return out;
+  return inStableOrder(out);
+}
+
+/**
+ * SQL ordering follows the database collation, which differs between SQLite and PostgreSQL; lists
+ * are re-sorted here (by bank, account, then view id) so every store answers in the same order.
+ */
+function inStableOrder(accounts: AccountWithViews[]): AccountWithViews[] {
+  for (const a of accounts) a.views.sort(byViewId);
+  return accounts.sort((a, b) => compareUtf16(a.bankId, b.bankId) || compareUtf16(a.accountId, b.accountId));
 }

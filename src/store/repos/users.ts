@@ -48,9 +48,22 @@ export function userRepo(db: Kysely<Database>) {
       const rows = await live.where('email', '=', email).orderBy('created_at').orderBy('user_id').execute();
       return rows.map((r) => publicUser(toUser(r)));
     },
-    async list(page: { limit: number; offset: number; locked?: boolean }): Promise<User[]> {
+    /**
+     * A page of users in creation order. `locked` keeps only locked (or only unlocked) users, where
+     * locked means an admin lock or more than `maxBadLoginAttempts` failed logins, as at login.
+     */
+    async list(page: {
+      limit: number;
+      offset: number;
+      locked?: { is: boolean; maxBadLoginAttempts: number };
+    }): Promise<User[]> {
       let q = live;
-      if (page.locked !== undefined) q = q.where('locked', '=', page.locked ? 1 : 0);
+      const locked = page.locked;
+      if (locked) {
+        q = locked.is
+          ? q.where((eb) => eb.or([eb('locked', '=', 1), eb('bad_login_attempts', '>', locked.maxBadLoginAttempts)]))
+          : q.where('locked', '=', 0).where('bad_login_attempts', '<=', locked.maxBadLoginAttempts);
+      }
       const rows = await q.orderBy('created_at').orderBy('user_id').limit(page.limit).offset(page.offset).execute();
       return rows.map((r) => publicUser(toUser(r)));
     },

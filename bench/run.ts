@@ -1,0 +1,128 @@
+/**
+ * `npm run bench`: throughput and latency of two hot endpoints on PostgreSQL next to a bare-Fastify
+ * baseline measured in the same run, plus cold start and idle memory on the embedded store.
+ * Every server runs in its own process; the load generator (autocannon) runs here.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { createTestDatabase } from '../test/helpers/server.js';
+import { demoCredentials } from '../src/bootstrap.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const root = join(import.meta.dirname, '..');
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  startedInMs: number;
+}
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<number> {
+  const t0 = performance.now();
+  while (performance.now() - t0 < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.status === 200) return performance.now() - t0;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`timeout waiting for ${url}`);
+}
+
+async function start(script: string, port: number, env: Record<string, string>, readyPath: string): Promise<Started> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OBP_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(url + readyPath, child);
+  return { child, url, startedInMs: performance.now() - t0 };
+}
+
+function stop(s: Started): Promise<void> {
+  return new Promise((resolve) => {
+    s.child.once('exit', () => resolve());
+    s.child.kill('SIGTERM');
+  });
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+interface Result {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+}
+
+async function load(name: string, url: string, headers: Record<string, string> = {}): Promise<Result> {
+  await autocannon({ url, connections, duration: 2, headers }); // warm-up: JIT, prepared statements, pools
+  const r = await autocannon({ url, connections, duration: seconds, headers });
+  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx + r.errors };
+}
+
+function row(r: Result, baseline?: Result): string {
+  const ratio = baseline ? `  ratio ${(r.rps / baseline.rps).toFixed(2)}` : '';
+  return `${r.name.padEnd(44)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${String(r.p50).padStart(3)} ms  p99 ${String(r.p99).padStart(4)} ms${r.non2xx ? `  (${r.non2xx} non-2xx!)` : ''}${ratio}`;
+}
+
+async function main(): Promise<void> {
+  console.log(`obp-ts benchmark: ${connections} connections, ${seconds} s per case, node ${process.version}\n`);
+
+  // Cold start and idle RSS on the embedded store, with the demo dataset created on first boot.
+  const dataDir = mkdtempSync(join(tmpdir(), 'obp-bench-'));
+  const embedded = await start('src/main.ts', 18_201, { OBP_DATA_DIR: dataDir, OBP_DEMO: 'true' }, '/obp/v2.1.0/root');
+  await new Promise((r) => setTimeout(r, 1500));
+  const idleRss = rssMb(embedded.child.pid!);
+  await stop(embedded);
+  rmSync(dataDir, { recursive: true, force: true });
+
+  const db = await createTestDatabase();
+  try {
+    const env = { OBP_DATABASE_URL: db.url, OBP_DEMO: 'true' };
+    const server = await start('src/main.ts', 18_202, env, '/obp/v2.1.0/root');
+    const baseline = await start('bench/baseline-server.ts', 18_203, env, '/banks/obp-bank-x-gh');
+    const login = await fetch(`${server.url}/my/logins/direct`, {
+      method: 'POST',
+      headers: {
+        DirectLogin: `username="alice", password="${demoCredentials.users[0]!.password}", consumer_key="${demoCredentials.consumerKey}"`,
+      },
+    });
+    const { token } = (await login.json()) as { token: string };
+
+    const base = await load('baseline: bare Fastify + one PK SELECT', `${baseline.url}/banks/obp-bank-x-gh`);
+    const bank = await load('GET /obp/v2.1.0/banks/BANK_ID (anonymous)', `${server.url}/obp/v2.1.0/banks/obp-bank-x-gh`);
+    const mine = await load('GET /obp/v2.1.0/my/accounts (DirectLogin)', `${server.url}/obp/v2.1.0/my/accounts`, {
+      DirectLogin: `token=${token}`,
+    });
+    await Promise.all([stop(server), stop(baseline)]);
+
+    console.log('PostgreSQL (same database for all three):');
+    console.log(row(base));
+    console.log(row(bank, base));
+    console.log(row(mine, base));
+    console.log('');
+    console.log(`ratio getBank / baseline:    ${(bank.rps / base.rps).toFixed(2)}  (goal >= 0.6)`);
+    console.log(`ratio myAccounts / baseline: ${(mine.rps / base.rps).toFixed(2)}  (goal >= 0.6)`);
+  } finally {
+    await db.drop();
+  }
+  console.log(`cold start to first 200 (embedded store, demo data): ${embedded.startedInMs.toFixed(0)} ms  (goal < 2000)`);
+  console.log(`idle RSS (embedded store): ${idleRss.toFixed(0)} MB  (goal < 150)`);
+}
+
+await main();

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoCredentials } from '../../src/bootstrap.js';
+import { spawnServer, type ServerProcess } from '../helpers/process.js';
+import { createTestDatabase, storeKind } from '../helpers/server.js';
+
+// Scale-out is PostgreSQL's: several processes share one database and hold no state of their own.
+describe.runIf(storeKind === 'postgres')('several processes on one PostgreSQL database', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let a: ServerProcess;
+  let b: ServerProcess;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const env = { OBP_DATABASE_URL: db.url, OBP_DEMO: 'true' };
+    [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
+  });
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await db?.drop();
+  });
+
+  const login = async (server: ServerProcess) => {
+    const res = await fetch(`${server.url}/my/logins/direct`, {
+      method: 'POST',
+      headers: {
+        DirectLogin: `username="${demoCredentials.admin.username}", password="${demoCredentials.admin.password}", consumer_key="${demoCredentials.consumerKey}"`,
+      },
+    });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { token: string }).token;
+  };
+  const currentUser = (server: ServerProcess, token: string) =>
+    fetch(`${server.url}/obp/v2.1.0/users/current`, { headers: { DirectLogin: `token=${token}` } });
+
+  it('both processes booted on the same data (demo loaded once)', async () => {
+    const [ra, rb] = await Promise.all([a, b].map((s) => fetch(`${s.url}/obp/v2.1.0/banks`).then((r) => r.json())));
+    expect(ra).toEqual(rb);
+    expect((ra as { banks: unknown[] }).banks.length).toBe(2);
+  });
+
+  it('a token issued by one process works on the other, and a revoke through one is honoured by the other', async () => {
+    const token = await login(a);
+    expect((await currentUser(b, token)).status).toBe(200);
+    const other = await login(b);
+    expect((await currentUser(a, other)).status).toBe(200);
+
+    const revoke = await fetch(`${b.url}/my/logins/direct`, { method: 'DELETE', headers: { DirectLogin: `token=${token}` } });
+    expect(revoke.status).toBe(204);
+    const refused = await currentUser(a, token);
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { message: string }).message).toMatch(/^OBP-20003: /);
+    // the other token of the same user is untouched
+    expect((await currentUser(a, other)).status).toBe(200);
+  });
+
+  it('runs several node:cluster workers on one port', async () => {
+    const cluster = await spawnServer({ OBP_DATABASE_URL: db.url, OBP_DEMO: 'false', OBP_WORKERS: '2' });
+    try {
+      const statuses = await Promise.all(
+        Array.from({ length: 20 }, () => fetch(`${cluster.url}/obp/v2.1.0/banks`).then((r) => r.status)),
+      );
+      expect(statuses.every((s) => s === 200)).toBe(true);
+      expect(cluster.output()).toContain('with 2 workers');
+    } finally {
+      await cluster.stop();
+    }
+  });
+});

@@ -1,0 +1,839 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publicViewTemplate, toStoredView, viewsForImportedAccount } from '../../src/domain/views/definitions.js';
+import { seedBank, startTestServer, type TestServer, type TestUser } from '../helpers/server.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- import files are plain JSON edited freely per case */
+type ImportFile = Record<string, any[]>;
+
+const path = '/obp/v2.1.0/sandbox/data-import';
+const realExample: ImportFile = JSON.parse(readFileSync(new URL('../../spec/sandbox-example-import.json', import.meta.url), 'utf8'));
+const endpointsJson = JSON.parse(readFileSync(new URL('../../spec/endpoints.json', import.meta.url), 'utf8')) as any[];
+const docExample: ImportFile = endpointsJson.find((e) => e.operation_id === 'OBPv2.1.0-sandboxDataImport').example_request;
+
+const failure = (rule: string) => ({ code: 400, message: `Cannot import the sandbox data: ${rule}` });
+const notLoggedIn = { code: 401, message: 'OBP-20001: User not logged in. Authentication is required!' };
+const badJson = { code: 400, message: 'OBP-10001: Incorrect json format.' };
+const clone = <T>(value: T): T => structuredClone(value);
+
+/** OBP's implicit counterparty id, computed here independently of the server. */
+function counterpartyId(bankId: string, accountId: string, name: string): string {
+  return createHash('sha256')
+    .update(bankId + accountId + name)
+    .digest('base64')
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+/** OBP's documented example with every key made unique, so many imports can share one server. */
+function smallFile(): ImportFile & { tag: string } {
+  const tag = randomUUID().slice(0, 8);
+  const file = clone(docExample);
+  const bank = (id: string) => `${tag}-${id}`;
+  const user = (name: string) => `${tag} ${name}`;
+  for (const b of file.banks!) b.id = bank(b.id);
+  for (const u of file.users!) {
+    u.user_name = user(u.user_name);
+    u.email = `${tag}.${u.email}`;
+  }
+  for (const a of file.accounts!) {
+    a.bank = bank(a.bank);
+    a.IBAN = `${tag}-${a.IBAN}`;
+    a.owners = a.owners.map(user);
+  }
+  for (const t of file.transactions!) t.this_account.bank = bank(t.this_account.bank);
+  for (const kind of ['branches', 'atms', 'products', 'crm_events']) for (const d of file[kind]!) d.bank_id = bank(d.bank_id);
+  return Object.assign(file, { tag });
+}
+
+interface Preexisting {
+  banks?: string[];
+  users?: string[];
+  accounts?: string[];
+  documents?: string[];
+}
+
+async function expectNothingWritten(server: TestServer, file: ImportFile, pre: Preexisting = {}): Promise<void> {
+  const { store, config } = server;
+  for (const b of file.banks ?? []) {
+    if (!pre.banks?.includes(b.id)) expect(await store.banks.get(b.id), `bank ${b.id}`).toBeUndefined();
+  }
+  for (const u of file.users ?? []) {
+    if (!pre.users?.includes(u.user_name)) {
+      expect(await store.users.getByProvider(config.hostname, u.user_name), `user ${u.user_name}`).toBeUndefined();
+    }
+  }
+  for (const a of file.accounts ?? []) {
+    if (!pre.accounts?.includes(`${a.bank}/${a.id}`)) expect(await store.accounts.get(a.bank, a.id)).toBeUndefined();
+  }
+  for (const t of file.transactions ?? []) {
+    expect(await store.transactions.exists(t.this_account.bank, t.this_account.id, t.id)).toBe(false);
+  }
+  const kinds = [
+    ['branch', 'branches', 'id'],
+    ['atm', 'atms', 'id'],
+    ['product', 'products', 'code'],
+    ['crm_event', 'crm_events', 'id'],
+  ] as const;
+  for (const [kind, key, idField] of kinds) {
+    for (const d of file[key] ?? []) {
+      if (!pre.documents?.includes(`${kind}/${d.bank_id}/${d[idField]}`)) {
+        expect(await store.documents.exists(kind, d.bank_id, d[idField])).toBe(false);
+      }
+    }
+  }
+}
+
+let server: TestServer;
+let admin: TestUser;
+beforeAll(async () => {
+  server = await startTestServer();
+  admin = await server.user({ roles: ['CanCreateSandbox'] });
+});
+afterAll(async () => server.stop());
+
+const importFile = (file: unknown, token = admin.token) => server.call('POST', path, { token, body: file });
+
+describe('POST /sandbox/data-import: the real OBP example file', () => {
+  // OBP's 2016 example predates the strong-password rule and gives the same IBAN to an account at
+  // each of its two banks; OBP's own importer rejects it for both reasons, and so do we.
+  const strongPassword = (p: string) => `${p}-Sandbox-Pass1!`;
+  const withStrongPasswords = () => {
+    const file = clone(realExample);
+    for (const u of file.users!) u.password = strongPassword(u.password);
+    return file;
+  };
+  const bankX = 'psd201-bank-x--uk';
+  const bankY = 'psd201-bank-y--uk';
+  const accountId = '05237266-b334-4704-a087-5b460a2ecf04';
+
+  it('is rejected verbatim (weak passwords), writing nothing', async () => {
+    const res = await importFile(realExample);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual(
+      failure(
+        'user robert.xuk.x@example.com: password is not strong enough (10 to 16 characters with a digit, a lower-case letter, an upper-case letter and a special character, or 17 to 512 characters)',
+      ),
+    );
+    await expectNothingWritten(server, realExample);
+  });
+
+  it('is rejected with strong passwords because two accounts share an IBAN, writing nothing', async () => {
+    const file = withStrongPasswords();
+    const res = await importFile(file);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual(
+      failure(`duplicate IBAN BA12 1234 5123 4513 7599 6969 977 (account ${accountId} at bank ${bankY})`),
+    );
+    await expectNothingWritten(server, file);
+  });
+
+  it('imports with strong passwords and distinct IBANs: banks, users, accounts, transactions, documents', async () => {
+    const file = withStrongPasswords();
+    file.accounts![1].IBAN = 'BA12 1234 5123 4513 7599 6969 978';
+    const res = await importFile(file);
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ success: 'Success' });
+
+    const bank = await server.call('GET', `/obp/v2.1.0/banks/${bankX}`);
+    expect(bank.status).toBe(200);
+    expect(bank.body).toEqual({
+      id: bankX,
+      short_name: 'Bank X',
+      full_name: 'The Bank of X',
+      logo: 'https://static.openbankproject.com/images/sandbox/bank_x.png',
+      website: 'https://www.example.com',
+      bank_routing: { scheme: null, address: null },
+    });
+    expect((await server.call('GET', `/obp/v2.1.0/banks/${bankY}`)).body.short_name).toBe('Bank Y');
+
+    // every imported user is validated and logs in with the imported password
+    for (const u of file.users!) {
+      const stored = await server.store.users.getByProvider(server.config.hostname, u.user_name);
+      expect(stored).toMatchObject({
+        username: u.user_name,
+        providerId: u.user_name,
+        provider: server.config.hostname,
+        email: u.email,
+        firstName: u.user_name,
+        lastName: u.user_name,
+        validated: true,
+      });
+      expect(await server.login(u.user_name, u.password)).toMatch(/.+/);
+    }
+    await expect(server.login('robert.xuk.x@example.com', '5232e7')).rejects.toThrow(/login failed: 401/);
+
+    const robert = (await server.store.users.getByProvider(server.config.hostname, 'robert.xuk.x@example.com'))!;
+    const account = await server.store.accounts.get(bankX, accountId);
+    expect(account).toEqual({
+      bankId: bankX,
+      accountId,
+      number: '13759969699',
+      kind: 'CURRENT PLUS',
+      label: 'Robert XUk X - M35 ..699',
+      currency: 'GBP',
+      balance: 808432n,
+      holderName: 'robert.xuk.x@example.com',
+      iban: 'BA12 1234 5123 4513 7599 6969 977',
+      swiftBic: '',
+      routingScheme: '',
+      routingAddress: '',
+    });
+    expect(await server.store.accounts.holders(bankX, accountId)).toEqual([robert.userId]);
+    expect(await server.store.access.viewsOf(robert.userId, bankX, accountId)).toEqual([...viewsForImportedAccount].sort());
+    expect(await server.store.access.customViews(bankX, accountId)).toEqual([]);
+    // Robert at bank X holds nothing at bank Y
+    expect(await server.store.access.viewsOf(robert.userId, bankY, accountId)).toEqual([]);
+
+    const expected = file.transactions!.filter((t) => t.this_account.bank === bankX);
+    const stored = await server.store.transactions.forAccount(bankX, accountId);
+    expect(stored).toHaveLength(expected.length);
+    const gas = stored.find((t) => t.transactionId === 'b52a3465-d484-4b9a-97da-308188af7c6a');
+    expect(gas).toEqual({
+      bankId: bankX,
+      accountId,
+      transactionId: 'b52a3465-d484-4b9a-97da-308188af7c6a',
+      kind: '10219',
+      description: 'Gas/Elec',
+      currency: 'GBP',
+      amount: -11455n,
+      newBalance: 451929n,
+      postedAt: Date.UTC(2015, 6, 1),
+      completedAt: Date.UTC(2015, 6, 1),
+      counterpartyId: counterpartyId(bankX, accountId, 'British Gas'),
+      counterpartyName: 'British Gas',
+      counterpartyAccountNumber: '',
+      counterpartyIban: '',
+      counterpartyBankName: '',
+      counterpartyKind: '',
+    });
+    // stored verbatim: every amount equals the file's decimal in pence, exactly
+    for (const t of expected) {
+      const row = stored.find((s) => s.transactionId === t.id)!;
+      const pence = (v: string) => BigInt(v.replace('.', ''));
+      expect(row.amount).toBe(pence(t.details.value));
+      expect(row.newBalance).toBe(pence(t.details.new_balance));
+    }
+    // the account balance is the file's, not recomputed from the transactions
+    expect(account?.balance).toBe(808432n);
+
+    const names = new Set(expected.map((t) => t.counterparty.name as string));
+    const metadata = await server.store.transactions.counterpartyMetadata(bankX, accountId);
+    expect(new Set(metadata.map((m) => m.counterparty_name))).toEqual(names);
+    for (const m of metadata) {
+      expect(m.counterparty_id).toBe(counterpartyId(bankX, accountId, m.counterparty_name));
+      expect(m.public_alias).toMatch(/^ALIAS_[0-9A-F]{6,}$/);
+    }
+    expect(new Set(metadata.map((m) => m.public_alias)).size).toBe(metadata.length);
+
+    const docIds = async (kind: 'branch' | 'atm' | 'product' | 'crm_event', bankId: string) =>
+      (await server.store.documents.list(kind, bankId)).map((d) => d.docId).sort();
+    const fileIds = (key: string, bankId: string, field = 'id') =>
+      file[key]!.filter((d) => d.bank_id === bankId)
+        .map((d) => d[field] as string)
+        .sort();
+    for (const b of [bankX, bankY]) {
+      expect(await docIds('branch', b)).toEqual(fileIds('branches', b));
+      expect(await docIds('atm', b)).toEqual(fileIds('atms', b));
+      expect(await docIds('product', b)).toEqual(fileIds('products', b, 'code'));
+      expect(await docIds('crm_event', b)).toEqual(fileIds('crm_events', b));
+    }
+    const branch = (await server.store.documents.list('branch', bankX)).find((d) => d.docId === '9cf8-1234');
+    expect(branch?.document).toEqual(file.branches!.find((b) => b.id === '9cf8-1234'));
+
+    // importing the same file again collides with what is now stored
+    const again = await importFile(file);
+    expect(again.status).toBe(400);
+    expect(again.body).toEqual(failure(`bank ${bankX} already exists`));
+  });
+});
+
+describe('POST /sandbox/data-import: effects', () => {
+  it("imports OBP's documented example: amounts in minor units, placeholders for missing names, no public view when not allowed", async () => {
+    const file = smallFile();
+    file.accounts![0].balance.currency = 'eur';
+    const res = await importFile(file);
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ success: 'Success' });
+    const [bank1, bank2] = [`${file.tag}-bank1`, `${file.tag}-bank2`];
+
+    expect((await server.store.accounts.get(bank1, 'account1'))?.currency).toBe('EUR');
+    expect((await server.store.accounts.get(bank1, 'account1'))?.balance).toBe(100000n);
+    // account1@bank2 has two owners: both hold it, the first names it
+    const user1 = (await server.store.users.getByProvider(server.config.hostname, `${file.tag} User 1`))!;
+    const user2 = (await server.store.users.getByProvider(server.config.hostname, `${file.tag} User 2`))!;
+    expect(await server.store.accounts.holders(bank2, 'account1')).toEqual([user1.userId, user2.userId].sort());
+    expect((await server.store.accounts.get(bank2, 'account1'))?.holderName).toBe(`${file.tag} User 1`);
+    expect(await server.store.access.viewsOf(user2.userId, bank2, 'account1')).toEqual([...viewsForImportedAccount].sort());
+    expect(await server.store.access.viewsOf(user2.userId, bank1, 'account1')).toEqual([]);
+    // generate_public_view is true for account1@bank1, but public views are off on this instance
+    expect(await server.store.access.customView(bank1, 'account1', '_public')).toBeUndefined();
+    expect(await server.store.access.viewsOf(user1.userId, bank1, 'account1')).not.toContain('firehose');
+
+    // the same transaction id in two different accounts is two transactions
+    const atBank1 = await server.store.transactions.forAccount(bank1, 'account1');
+    const atBank2 = await server.store.transactions.forAccount(bank2, 'account1');
+    expect(atBank1.map((t) => t.transactionId).sort()).toEqual([
+      'blankCounterpartAccountNumberTransaction',
+      'blankCounterpartNameTransaction',
+      'transaction-with-counterparty',
+      'transaction-without-counterparty',
+    ]);
+    expect(atBank2.map((t) => t.transactionId)).toEqual(['transaction-without-counterparty']);
+    for (const t of [...atBank1, ...atBank2]) {
+      expect(t.amount).toBe(-13533n);
+      expect(t.newBalance).toBe(124400n);
+      expect(t.currency).toBe('EUR');
+      expect(t.postedAt).toBe(Date.parse('2012-03-07T00:00:00.001Z'));
+      expect(t.completedAt).toBe(Date.parse('2012-04-07T00:00:00.001Z'));
+      expect(t.counterpartyId).toBe(counterpartyId(t.bankId, t.accountId, t.counterpartyName));
+    }
+    const byId = new Map(atBank1.map((t) => [t.transactionId, t]));
+    expect(byId.get('transaction-with-counterparty')).toMatchObject({
+      counterpartyName: 'Acme Inc.',
+      counterpartyAccountNumber: '12345-B',
+    });
+    expect(byId.get('blankCounterpartAccountNumberTransaction')).toMatchObject({
+      counterpartyName: 'Piano Repair',
+      counterpartyAccountNumber: '',
+    });
+    const unnamed = byId.get('blankCounterpartNameTransaction')!;
+    expect(unnamed.counterpartyName).toMatch(/^unknown_[0-9a-f-]{36}$/);
+    expect(unnamed.counterpartyAccountNumber).toBe('123456-AVB');
+    const noCounterparty = byId.get('transaction-without-counterparty')!;
+    expect(noCounterparty.counterpartyName).toMatch(/^unknown_[0-9a-f-]{36}$/);
+    expect(noCounterparty.counterpartyName).not.toBe(unnamed.counterpartyName);
+    expect(atBank2[0]!.counterpartyName).toMatch(/^unknown_/);
+
+    const metadata = await server.store.transactions.counterpartyMetadata(bank1, 'account1');
+    expect(metadata.map((m) => m.counterparty_id).sort()).toEqual([...new Set(atBank1.map((t) => t.counterpartyId))].sort());
+    expect(await server.store.transactions.counterpartyMetadata(bank1, 'account2')).toEqual([]);
+
+    expect((await server.store.documents.list('product', bank1)).map((d) => d.docId)).toEqual(['prd1', 'prd2']);
+    expect((await server.store.documents.list('crm_event', bank1)).map((d) => d.docId)).toEqual(['ASDFHJ47YKJH', 'KIFJA76876AS']);
+    expect((await server.store.documents.list('branch', bank1)).find((d) => d.docId === 'branch1')?.document).toEqual(
+      file.branches![0],
+    );
+  });
+
+  it('reuses one placeholder name (one counterparty) for unnamed counterparties with the same account number', async () => {
+    const file = smallFile();
+    const template = file.transactions![1]; // blankCounterpartNameTransaction at account1@bank1
+    file.transactions = [
+      { ...clone(template), id: 'a', counterparty: { account_number: 'SAME-1' } },
+      { ...clone(template), id: 'b', counterparty: { name: '', account_number: 'SAME-1' } },
+      { ...clone(template), id: 'c', counterparty: { name: null, account_number: 'OTHER-2' } },
+      { ...clone(template), id: 'd', counterparty: null },
+      { ...clone(template), id: 'e', counterparty: {} },
+    ];
+    const res = await importFile(file);
+    expect(res.status).toBe(201);
+    const bank1 = `${file.tag}-bank1`;
+    const rows = new Map((await server.store.transactions.forAccount(bank1, 'account1')).map((t) => [t.transactionId, t]));
+    expect(rows.get('a')!.counterpartyName).toMatch(/^unknown_/);
+    expect(rows.get('b')!.counterpartyName).toBe(rows.get('a')!.counterpartyName);
+    expect(rows.get('b')!.counterpartyId).toBe(rows.get('a')!.counterpartyId);
+    const names = new Set(['a', 'c', 'd', 'e'].map((id) => rows.get(id)!.counterpartyName));
+    expect(names.size).toBe(4);
+    const metadata = await server.store.transactions.counterpartyMetadata(bank1, 'account1');
+    expect(metadata).toHaveLength(4);
+  });
+
+  it('accepts empty arrays, hostile-looking text stored verbatim and unicode', async () => {
+    const empty = { banks: [], users: [], accounts: [], transactions: [], branches: [], atms: [], products: [], crm_events: [] };
+    const none = await importFile(empty);
+    expect(none.status).toBe(201);
+    expect(none.body).toEqual({ success: 'Success' });
+
+    const file = smallFile();
+    file.banks![0].full_name = "<script>alert(1)</script>'; DROP TABLE banks; --";
+    file.banks![0].short_name = 'Bänk 東京 🏦';
+    file.accounts![0].label = "'; DROP TABLE accounts; --";
+    const res = await importFile(file);
+    expect(res.status).toBe(201);
+    const bank = await server.call('GET', `/obp/v2.1.0/banks/${file.tag}-bank1`);
+    expect(bank.body.full_name).toBe("<script>alert(1)</script>'; DROP TABLE banks; --");
+    expect(bank.body.short_name).toBe('Bänk 東京 🏦');
+    expect((await server.store.accounts.get(`${file.tag}-bank1`, 'account1'))?.label).toBe("'; DROP TABLE accounts; --");
+  });
+
+  it('writes nothing when the second half of the file collides with existing data', async () => {
+    const existingBank = await seedBank(server);
+    await server.store.documents.insertMany('product', [{ bankId: existingBank, docId: 'taken', document: {} }]);
+    const file = smallFile();
+    file.products!.push({ ...clone(file.products![0]), bank_id: existingBank, code: 'taken' });
+    const res = await importFile(file);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual(failure(`product code taken already exists at bank ${existingBank}`));
+    await expectNothingWritten(server, file, { documents: [`product/${existingBank}/taken`] });
+  });
+
+  it('lets exactly one of two identical concurrent imports through', async () => {
+    const file = smallFile();
+    const results = await Promise.all([importFile(file), importFile(file)]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 400]);
+    const rejected = results.find((r) => r.status === 400)!;
+    expect(rejected.body.message).toMatch(/^Cannot import the sandbox data: /);
+    expect(await server.store.accounts.holders(`${file.tag}-bank2`, 'account1')).toHaveLength(2);
+    expect(await server.store.transactions.forAccount(`${file.tag}-bank1`, 'account1')).toHaveLength(4);
+  });
+});
+
+describe('POST /sandbox/data-import: instance settings', () => {
+  let open: TestServer;
+  let openAdmin: TestUser;
+  beforeAll(async () => {
+    open = await startTestServer({
+      OBP_ALLOW_PUBLIC_VIEWS: 'true',
+      OBP_ALLOW_ACCOUNT_FIREHOSE: 'true',
+      OBP_BODY_LIMIT_BYTES: String(16 * 1024 * 1024),
+    });
+    openAdmin = await open.user({ roles: ['CanCreateSandbox'] });
+  });
+  afterAll(async () => open.stop());
+
+  it('creates the _public view only where requested when public views are allowed, and grants firehose', async () => {
+    const file = smallFile();
+    const res = await open.call('POST', path, { token: openAdmin.token, body: file });
+    expect(res.status).toBe(201);
+    const [bank1, bank2] = [`${file.tag}-bank1`, `${file.tag}-bank2`];
+    const stored = await open.store.access.customView(bank1, 'account1', '_public');
+    expect(stored).toBeDefined();
+    expect(JSON.parse(stored!)).toEqual(toStoredView(publicViewTemplate));
+    expect(await open.store.access.customViews(bank1, 'account2')).toEqual([]);
+    expect(await open.store.access.customViews(bank2, 'account1')).toEqual([]);
+
+    const user1 = (await open.store.users.getByProvider(open.config.hostname, `${file.tag} User 1`))!;
+    const views = await open.store.access.viewsOf(user1.userId, bank1, 'account1');
+    expect(views).toEqual(['firehose', ...viewsForImportedAccount].sort());
+    expect(views).not.toContain('_public');
+  });
+
+  it('rejects more than 100000 rows in an array', async () => {
+    const file = { banks: [], users: [], accounts: [], transactions: [], branches: [], atms: [], products: [], crm_events: [] } as ImportFile;
+    file.banks = Array.from({ length: 100_001 }, (_, i) => ({ id: `b${i}`, short_name: '', full_name: '', logo: '', website: '' }));
+    const res = await open.call('POST', path, { token: openAdmin.token, body: file });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual(failure('too many banks: 100001 (at most 100000 per import)'));
+    expect(await open.store.banks.count()).toBe(0);
+  });
+
+  it('is refused with 403 OBP-00002 when the import is disabled, before the role check', async () => {
+    const disabled = await startTestServer({ OBP_ALLOW_SANDBOX_DATA_IMPORT: 'false' });
+    try {
+      const withRole = await disabled.user({ roles: ['CanCreateSandbox'] });
+      const withoutRole = await disabled.user();
+      const file = smallFile();
+      for (const token of [withRole.token, withoutRole.token]) {
+        const res = await disabled.call('POST', path, { token, body: file });
+        expect(res.status).toBe(403);
+        expect(res.body).toEqual({ code: 403, message: 'OBP-00002: Data import is disabled for this API instance.' });
+      }
+      // the body is parsed before the setting is consulted
+      const malformed = await disabled.call('POST', path, { token: withRole.token, body: '{"banks": [' });
+      expect(malformed.body).toEqual(badJson);
+      await expectNothingWritten(disabled, file);
+    } finally {
+      await disabled.stop();
+    }
+  });
+});
+
+describe('POST /sandbox/data-import: authentication, roles and body format', () => {
+  it('answers 401 without login, before looking at the body', async () => {
+    const file = smallFile();
+    for (const body of [file, '{not json']) {
+      const res = await server.call('POST', path, { body });
+      expect(res.status).toBe(401);
+      expect(res.body).toEqual(notLoggedIn);
+    }
+    await expectNothingWritten(server, file);
+  });
+
+  it('answers 403 without CanCreateSandbox (a bank-level entitlement does not count)', async () => {
+    const bankId = await seedBank(server);
+    for (const caller of [await server.user(), await server.user({ roles: [['CanCreateBranch', bankId]] })]) {
+      const file = smallFile();
+      const res = await importFile(file, caller.token);
+      expect(res.status).toBe(403);
+      expect(res.body).toEqual({ code: 403, message: 'OBP-20006: User is missing one or more roles: CanCreateSandbox' });
+      await expectNothingWritten(server, file);
+    }
+  });
+
+  it('answers 400 OBP-10001 for malformed JSON, a missing array or a wrong type', async () => {
+    const bodies: unknown[] = ['{"banks": [', 'not json at all', '[]', '"text"', 'null', ''];
+    for (const key of ['banks', 'users', 'accounts', 'transactions', 'branches', 'atms', 'products', 'crm_events']) {
+      const file = smallFile();
+      delete file[key];
+      bodies.push(file);
+    }
+    const wrongTypes: ((f: ImportFile) => void)[] = [
+      (f) => (f.banks = 'bank1' as any),
+      (f) => (f.accounts![0].balance.amount = 1000),
+      (f) => (f.accounts![0].owners = 'User 1'),
+      (f) => (f.accounts![0].generate_public_view = 'yes'),
+      (f) => delete f.users![0].password,
+      (f) => delete f.transactions![0].details.posted,
+      (f) => (f.branches![0].location.latitude = '52.5'),
+      (f) => delete f.crm_events![0].customer,
+      (f) => (f.transactions![0].counterparty = { name: 42 }),
+    ];
+    for (const mutate of wrongTypes) {
+      const file = smallFile();
+      mutate(file);
+      bodies.push(file);
+    }
+    for (const body of bodies) {
+      const res = await importFile(body);
+      expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(400);
+      expect(res.body).toEqual(badJson);
+      if (typeof body === 'object' && body !== null && !Array.isArray(body)) await expectNothingWritten(server, body as ImportFile);
+    }
+  });
+});
+
+interface RuleCase {
+  rule: string;
+  /** edits the file (and may seed conflicting data); returns the expected text after the prefix */
+  arrange: (file: ImportFile & { tag: string }) => Promise<{ message: string; pre?: Preexisting }> | { message: string; pre?: Preexisting };
+}
+
+const account0 = (f: ImportFile & { tag: string }) => `account account1 at bank ${f.tag}-bank1`;
+const strongRule =
+  '10 to 16 characters with a digit, a lower-case letter, an upper-case letter and a special character, or 17 to 512 characters';
+
+const ruleCases: RuleCase[] = [
+  {
+    rule: 'bank id non-empty',
+    arrange: (f) => {
+      f.banks![1].id = '';
+      return { message: 'bank id must not be empty' };
+    },
+  },
+  {
+    rule: 'bank id usable in paths',
+    arrange: (f) => {
+      f.banks![1].id = '<script>alert(1)</script>';
+      return { message: 'invalid bank id <script>alert(1)</script>: use letters, digits, "-", "_" or "." (at most 255 characters)' };
+    },
+  },
+  {
+    rule: 'bank id unique in the file',
+    arrange: (f) => {
+      f.banks![1].id = f.banks![0].id;
+      f.accounts = f.accounts!.filter((a) => a.bank === f.banks![0].id);
+      f.transactions = f.transactions!.filter((t) => t.this_account.bank === f.banks![0].id);
+      return { message: `duplicate bank id ${f.tag}-bank1` };
+    },
+  },
+  {
+    rule: 'bank not existing',
+    arrange: async (f) => {
+      await seedBank(server, `${f.tag}-bank2`);
+      return { message: `bank ${f.tag}-bank2 already exists`, pre: { banks: [`${f.tag}-bank2`] } };
+    },
+  },
+  {
+    rule: 'user_name non-empty',
+    arrange: (f) => {
+      f.users![0].user_name = '';
+      return { message: 'user_name must not be empty' };
+    },
+  },
+  {
+    rule: 'user_name unique in the file',
+    arrange: (f) => {
+      f.users![1].user_name = f.users![0].user_name;
+      return { message: `duplicate user_name ${f.tag} User 1` };
+    },
+  },
+  {
+    rule: 'user_name not an existing local user',
+    arrange: async (f) => {
+      await server.user({ username: `${f.tag} User 2` });
+      return { message: `user ${f.tag} User 2 already exists`, pre: { users: [`${f.tag} User 2`] } };
+    },
+  },
+  {
+    rule: 'password non-empty',
+    arrange: (f) => {
+      f.users![1].password = '';
+      return { message: `user ${f.tag} User 2: password must not be empty` };
+    },
+  },
+  {
+    rule: 'password strong',
+    arrange: (f) => {
+      f.users![1].password = 'password1';
+      return { message: `user ${f.tag} User 2: password is not strong enough (${strongRule})` };
+    },
+  },
+  {
+    rule: 'email valid',
+    arrange: (f) => {
+      f.users![1].email = 'not-an-email';
+      return { message: `user ${f.tag} User 2: invalid email not-an-email` };
+    },
+  },
+  {
+    rule: 'account bank among the imported banks',
+    arrange: async (f) => {
+      const other = await seedBank(server);
+      f.accounts![1].bank = other;
+      f.transactions = f.transactions!.filter((t) => t.this_account.bank !== other);
+      return { message: `account account2 at bank ${other}: bank ${other} is not among the imported banks`, pre: { banks: [other] } };
+    },
+  },
+  {
+    rule: 'account id non-empty',
+    arrange: (f) => {
+      f.accounts![1].id = '';
+      return { message: `account id must not be empty (bank ${f.tag}-bank1)` };
+    },
+  },
+  {
+    rule: '(bank, account id) unique',
+    arrange: (f) => {
+      f.accounts![1].id = 'account1';
+      return { message: `duplicate account id account1 at bank ${f.tag}-bank1` };
+    },
+  },
+  {
+    rule: '(bank, account number) unique',
+    arrange: (f) => {
+      f.accounts![1].number = f.accounts![0].number;
+      return { message: `duplicate account number 1 at bank ${f.tag}-bank1` };
+    },
+  },
+  {
+    rule: 'account not existing',
+    arrange: async (f) => {
+      // Only possible for an account whose bank row is missing: the bank itself must be new.
+      await server.store.accounts.insert({
+        bankId: `${f.tag}-bank2`,
+        accountId: 'account1',
+        number: 'x',
+        kind: '',
+        label: '',
+        currency: 'EUR',
+        balance: 0n,
+        holderName: '',
+        iban: '',
+        swiftBic: '',
+        routingScheme: '',
+        routingAddress: '',
+      });
+      return { message: `account account1 at bank ${f.tag}-bank2 already exists`, pre: { accounts: [`${f.tag}-bank2/account1`] } };
+    },
+  },
+  {
+    rule: 'IBAN unique in the file',
+    arrange: (f) => {
+      f.accounts![2].IBAN = f.accounts![0].IBAN;
+      return { message: `duplicate IBAN ${f.tag}-1234567890 (account account1 at bank ${f.tag}-bank2)` };
+    },
+  },
+  {
+    rule: 'IBAN not used by an existing account',
+    arrange: async (f) => {
+      const other = await seedBank(server);
+      await server.store.accounts.insert({
+        bankId: other,
+        accountId: 'existing',
+        number: '1',
+        kind: '',
+        label: '',
+        currency: 'EUR',
+        balance: 0n,
+        holderName: '',
+        iban: f.accounts![1].IBAN,
+        swiftBic: '',
+        routingScheme: '',
+        routingAddress: '',
+      });
+      return { message: `IBAN ${f.tag}-91234567890 is already used by another account` };
+    },
+  },
+  {
+    rule: 'at least one owner',
+    arrange: (f) => {
+      f.accounts![0].owners = [];
+      return { message: `${account0(f)} has no owner` };
+    },
+  },
+  {
+    rule: 'every owner an imported user',
+    arrange: (f) => {
+      f.accounts![0].owners = [`${f.tag} User 1`, 'somebody else'];
+      return { message: `owner somebody else of ${account0(f)} is not among the imported users` };
+    },
+  },
+  {
+    rule: 'currency ISO 4217',
+    arrange: (f) => {
+      f.accounts![0].balance.currency = 'EURO';
+      return { message: `${account0(f)}: invalid currency EURO` };
+    },
+  },
+  {
+    rule: 'balance decimal',
+    arrange: (f) => {
+      f.accounts![0].balance.amount = '1,000.00';
+      return { message: `${account0(f)}: invalid balance amount 1,000.00` };
+    },
+  },
+  {
+    rule: 'balance fits in 64 bits',
+    arrange: (f) => {
+      f.accounts![0].balance.amount = '92233720368547758.08';
+      return { message: `${account0(f)}: invalid balance amount 92233720368547758.08` };
+    },
+  },
+  {
+    rule: 'transaction account among the imported accounts',
+    arrange: (f) => {
+      f.transactions![2].this_account.id = 'account9';
+      return {
+        message: `transaction blankCounterpartAccountNumberTransaction: account account9 at bank ${f.tag}-bank1 is not among the imported accounts`,
+      };
+    },
+  },
+  {
+    rule: 'transaction id non-empty',
+    arrange: (f) => {
+      f.transactions![2].id = '';
+      return { message: `transaction id must not be empty (${account0(f)})` };
+    },
+  },
+  {
+    rule: '(bank, account, transaction id) unique',
+    arrange: (f) => {
+      f.transactions![2].id = 'transaction-with-counterparty';
+      return { message: `duplicate transaction id transaction-with-counterparty for ${account0(f)}` };
+    },
+  },
+  {
+    rule: 'transaction value decimal',
+    arrange: (f) => {
+      f.transactions![3].details.value = '-135.33 EUR';
+      return { message: 'transaction transaction-with-counterparty: invalid value -135.33 EUR' };
+    },
+  },
+  {
+    rule: 'transaction new_balance decimal',
+    arrange: (f) => {
+      f.transactions![3].details.new_balance = '1e3';
+      return { message: 'transaction transaction-with-counterparty: invalid new_balance 1e3' };
+    },
+  },
+  {
+    rule: 'posted date with milliseconds',
+    arrange: (f) => {
+      f.transactions![3].details.posted = '2012-03-07T00:00:00Z';
+      return {
+        message: 'transaction transaction-with-counterparty: invalid posted date 2012-03-07T00:00:00Z (expected yyyy-MM-ddTHH:mm:ss.SSSZ)',
+      };
+    },
+  },
+  {
+    rule: 'completed date a real day',
+    arrange: (f) => {
+      f.transactions![3].details.completed = '2012-02-30T00:00:00.000Z';
+      return {
+        message:
+          'transaction transaction-with-counterparty: invalid completed date 2012-02-30T00:00:00.000Z (expected yyyy-MM-ddTHH:mm:ss.SSSZ)',
+      };
+    },
+  },
+  {
+    rule: 'product code non-empty',
+    arrange: (f) => {
+      f.products![1].code = '';
+      return { message: `product code must not be empty (bank ${f.tag}-bank1)` };
+    },
+  },
+  {
+    rule: 'product code unique at its bank',
+    arrange: (f) => {
+      f.products![1].code = 'prd1';
+      return { message: `duplicate product code prd1 at bank ${f.tag}-bank1` };
+    },
+  },
+  {
+    rule: 'product not existing at its bank',
+    arrange: async (f) => {
+      const other = await seedBank(server);
+      await server.store.documents.insertMany('product', [{ bankId: other, docId: 'prd9', document: {} }]);
+      f.products!.push({ ...clone(f.products![0]), bank_id: other, code: 'prd9' });
+      return { message: `product code prd9 already exists at bank ${other}`, pre: { banks: [other], documents: [`product/${other}/prd9`] } };
+    },
+  },
+  {
+    rule: 'branch at a known bank',
+    arrange: (f) => {
+      f.branches![1].bank_id = 'nowhere';
+      return { message: 'branch branch2 is for bank nowhere, which is neither imported nor existing' };
+    },
+  },
+  {
+    rule: 'ATM id unique at its bank',
+    arrange: (f) => {
+      f.atms![1].id = 'atm1';
+      return { message: `duplicate ATM id atm1 at bank ${f.tag}-bank1` };
+    },
+  },
+  {
+    rule: 'CRM actual_date format',
+    arrange: (f) => {
+      f.crm_events![1].actual_date = '1100-01-01 01:01:01';
+      return { message: 'CRM event KIFJA76876AS: invalid actual_date 1100-01-01 01:01:01 (expected yyyy-MM-ddTHH:mm:ss.SSSZ)' };
+    },
+  },
+  {
+    rule: 'users per import',
+    arrange: (f) => {
+      f.users = Array.from({ length: 501 }, (_, i) => ({ email: `u${i}@example.com`, password: 'x', user_name: `${f.tag}-${i}` }));
+      return { message: 'too many users: 501 (at most 500 per import)' };
+    },
+  },
+  {
+    rule: 'text length',
+    arrange: (f) => {
+      f.banks![0].full_name = 'x'.repeat(2001);
+      return { message: 'banks[0].full_name is longer than 2000 characters' };
+    },
+  },
+  {
+    rule: 'nesting depth',
+    arrange: (f) => {
+      let deep: unknown = 'bottom';
+      for (let i = 0; i < 40; i++) deep = [deep];
+      f.products![0].extra = deep;
+      return { message: 'products[0].extra[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0] is nested deeper than 32 levels' };
+    },
+  },
+  {
+    rule: 'long values are cut short in the message',
+    arrange: (f) => {
+      f.users![1].email = `${'e'.repeat(300)}@example.com`;
+      return { message: `user ${f.tag} User 2: invalid email ${'e'.repeat(64)}…` };
+    },
+  },
+];
+
+describe('POST /sandbox/data-import: every validation rule answers 400 and writes nothing', () => {
+  it.each(ruleCases.map((c) => [c.rule, c] as const))('%s', async (_rule, c) => {
+    const file = smallFile();
+    const { message, pre } = await c.arrange(file);
+    const res = await importFile(file);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual(failure(message));
+    await expectNothingWritten(server, file, pre);
+    // the untouched parts of the file are not half-imported either
+    expect(await server.store.users.getByProvider(server.config.hostname, `${file.tag} User 1`)).toBeUndefined();
+    if (!pre?.banks?.includes(`${file.tag}-bank1`)) expect(await server.store.banks.get(`${file.tag}-bank1`)).toBeUndefined();
+  });
+});
