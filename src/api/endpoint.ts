@@ -71,6 +71,9 @@ export interface RoleRule {
   condition?: string;
 }
 
+/** A failure OBP answers with a text that has no OBP code (kept verbatim in the docs). */
+export type PlainErrorText = string & Record<never, never>;
+
 export interface Example {
   request?: unknown;
   response?: unknown;
@@ -108,7 +111,7 @@ export interface EndpointSpec<P extends string, BodySchema extends TSchema | und
   auth: AuthRequirement;
   roles?: RoleRule;
   /** failures this endpoint can answer besides those implied by auth and roles, in OBP's order */
-  errors: (ErrorCode | string)[];
+  errors: (ErrorCode | PlainErrorText)[];
   body?: BodySchema;
   /** response schema for docs and fast serialisation; docs fall back to the example's shape */
   response?: TSchema;

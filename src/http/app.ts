@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Endpoint } from '../api/endpoint.js';
-import { obpError, ObpError, renderStatus } from '../errors/obp-error.js';
+import { catalogueMessage, obpError, ObpError, renderStatus } from '../errors/obp-error.js';
 import type { Store } from '../store/index.js';
 import { anonymous, type Caller } from './caller.js';
 import { authenticate } from './authenticate.js';
@@ -43,11 +43,17 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
   const fastify = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
+    // OBP ids may be up to 255 characters (and percent-encoded): the router must not refuse them first.
+    routerOptions: { maxParamLength: 2048 },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     // Every call is recorded by the metrics recorder; per-request log lines would only cost throughput.
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
+    // Malformed URLs (bad percent-encoding) never reach a route: answer them as OBP does, not with Fastify's body.
+    frameworkErrors: (_error, _request, reply: FastifyReply) => {
+      void reply.code(400).header('Access-Control-Allow-Origin', '*').send({ code: 400, message: catalogueMessage('OBP-10017') });
+    },
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: true, allErrors: false } },
   });
   const metrics = createMetricsRecorder(store, fastify.log);
@@ -136,7 +142,7 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
       config: { endpoint, version },
       schema: endpoint.body ? { body: endpoint.body } : {},
       preValidation: async (request) => {
-        request.caller = await authenticate(request, store, config.props.maxBadLoginAttempts);
+        request.caller = await authenticate(request, store, config.props.maxBadLoginAttempts, endpoint.style);
         if (endpoint.auth === 'user' && !request.caller.user) throw obpError('OBP-20001');
       },
       handler: async (request, reply) => {

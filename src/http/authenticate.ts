@@ -11,9 +11,21 @@ import { anonymous, type Caller } from './caller.js';
 
 export const directLoginKind = 'direct_login';
 
-export async function authenticate(request: FastifyRequest, store: Store, maxBadLoginAttempts: number): Promise<Caller> {
+/** Schemes that are OBP's own (OAuth 1.0a and Bearer arrive with their packages); any other is refused by new-style endpoints. */
+const knownSchemes = /^\s*(OAuth|Bearer|DirectLogin|GatewayLogin)\b/i;
+
+export async function authenticate(
+  request: FastifyRequest,
+  store: Store,
+  maxBadLoginAttempts: number,
+  style: 'old' | 'new',
+): Promise<Caller> {
   const params = directLoginFromHeaders(request.headers);
-  if (!params) return anonymous;
+  if (!params) {
+    const authorization = request.headers.authorization;
+    if (style === 'new' && authorization !== undefined && !knownSchemes.test(authorization)) throw obpError('OBP-20080', '', 401);
+    return anonymous;
+  }
   // Checked like OBP (characters, length ≤ 512) before the lookup, so the echoed token is always short and plain.
   const token = validateTokenParams(params);
   const owner = await store.tokens.resolve(tokenHash(token), directLoginKind, Date.now());

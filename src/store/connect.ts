@@ -116,7 +116,9 @@ async function migrate({ db, dialect }: Connection): Promise<void> {
   const provider = {
     getMigrations: (): Promise<Record<string, Migration>> =>
       Promise.resolve(
-        Object.fromEntries(Object.entries(migrations).map(([name, up]) => [name, { up: (d: Kysely<unknown>) => up(d, dialect) }])),
+        Object.fromEntries(
+          Object.entries(migrations).map(([name, up]) => [name, { up: (d: Kysely<unknown>) => up(d, dialect) }]),
+        ),
       ),
   };
   const migrator = new Migrator({

@@ -224,7 +224,10 @@ describe('PUT /management/consumers/CONSUMER_ID/consumer/redirect_url', () => {
   it('without the role: 403 with the exact OBP-20006 text, nothing changed', async () => {
     const owner = await server.user();
     const c = await insertConsumer(owner.userId);
-    const res = await server.call('PUT', path(c.consumerId), { token: owner.token, body: { redirect_url: 'http://localhost:7070' } });
+    const res = await server.call('PUT', path(c.consumerId), {
+      token: owner.token,
+      body: { redirect_url: 'http://localhost:7070' },
+    });
     expect(res.status).toBe(403);
     expect(res.body).toEqual(missingRoles('CanUpdateConsumerRedirectUrl'));
     const after = (await server.store.consumers.get(c.consumerId))!;
@@ -236,7 +239,10 @@ describe('PUT /management/consumers/CONSUMER_ID/consumer/redirect_url', () => {
     const owner = await server.user();
     const other = await server.user({ roles: ['CanUpdateConsumerRedirectUrl'] });
     const c = await insertConsumer(owner.userId);
-    const res = await server.call('PUT', path(c.consumerId), { token: other.token, body: { redirect_url: 'http://evil.example' } });
+    const res = await server.call('PUT', path(c.consumerId), {
+      token: other.token,
+      body: { redirect_url: 'http://evil.example' },
+    });
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ code: 400, message: notCreator });
     const after = (await server.store.consumers.get(c.consumerId))!;
@@ -247,7 +253,10 @@ describe('PUT /management/consumers/CONSUMER_ID/consumer/redirect_url', () => {
   it('success: 200 with the new redirect_url, and the consumer is disabled again (Q21)', async () => {
     const owner = await server.user({ roles: ['CanUpdateConsumerRedirectUrl'] });
     const c = await insertConsumer(owner.userId);
-    const res = await server.call('PUT', path(c.consumerId), { token: owner.token, body: { redirect_url: 'http://localhost:7070' } });
+    const res = await server.call('PUT', path(c.consumerId), {
+      token: owner.token,
+      body: { redirect_url: 'http://localhost:7070' },
+    });
     expect(res.status).toBe(200);
     expect(res.body.redirect_url).toBe('http://localhost:7070');
     expect(res.body.enabled).toBe(false);

@@ -82,7 +82,9 @@ describe('POST /my/logins/direct: header errors', () => {
   });
 
   it('bad username characters: 400 OBP-20011; too long: 400 OBP-20010', async () => {
-    for (const username of [' a#s ', '<script>alert(1)</script>', "o'brien; drop table users", 'jürgen', '名前']) {
+    // header values travel as bytes: UTF-8 text arrives as non-ASCII characters
+    const utf8 = Buffer.from('名前', 'utf8').toString('latin1');
+    for (const username of [' a#s ', '<script>alert(1)</script>', "o'brien; drop table users", 'jürgen', utf8]) {
       expectError(await login(server, { DirectLogin: credentials(username, 'whatever-pass') }), 400, messages.badCharacters);
     }
     expectError(await login(server, { DirectLogin: credentials('a'.repeat(513), 'whatever-pass') }), 400, messages.tooLong);
@@ -101,12 +103,20 @@ describe('POST /my/logins/direct: header errors', () => {
     for (const key of ['bad_key', 'key!', '<script>']) {
       expectError(await login(server, { DirectLogin: credentials('someone', 'pass', key) }), 400, messages.consumerKeyCharacters);
     }
-    expectError(await login(server, { DirectLogin: credentials('someone', 'pass', 'k'.repeat(513)) }), 400, messages.consumerKeyLength);
+    expectError(
+      await login(server, { DirectLogin: credentials('someone', 'pass', 'k'.repeat(513)) }),
+      400,
+      messages.consumerKeyLength,
+    );
   });
 
   it('unknown or disabled consumer: 401 OBP-20008, even with good credentials', async () => {
     const user = await server.user();
-    expectError(await login(server, { DirectLogin: credentials(user.username, user.password, 'no-such-key') }), 401, messages.badConsumerKey);
+    expectError(
+      await login(server, { DirectLogin: credentials(user.username, user.password, 'no-such-key') }),
+      401,
+      messages.badConsumerKey,
+    );
     const disabled = await server.store.consumers.insert({
       key: `disabled-${randomUUID()}`,
       secret: 'secret',
@@ -137,27 +147,37 @@ describe('POST /my/logins/direct: header errors', () => {
 describe('POST /my/logins/direct: credentials', () => {
   it('wrong password or unknown user: 401 OBP-20004', async () => {
     const user = await server.user();
-    expectError(await login(server, { DirectLogin: credentials(user.username, 'not-the-password') }), 401, messages.badCredentials);
+    expectError(
+      await login(server, { DirectLogin: credentials(user.username, 'not-the-password') }),
+      401,
+      messages.badCredentials,
+    );
     expectError(await login(server, { DirectLogin: credentials('notExistingUser', 'whatever') }), 401, messages.badCredentials);
   });
 
   it('an unvalidated user cannot log in (401 OBP-20004)', async () => {
-    const username = `unvalidated-${randomUUID().slice(0, 8)}`;
     const password = 'Unvalidated-Pass-1!';
-    await server.store.users.insert({
-      userId: randomUUID(),
-      provider: server.config.hostname,
-      providerId: username,
-      username,
-      email: `${username}@example.com`,
-      firstName: username,
-      lastName: 'Test',
-      passwordHash: await hashPassword(password),
-      validated: false,
-      badLoginAttempts: 0,
-      locked: false,
-    });
-    expectError(await login(server, { DirectLogin: credentials(username, password) }), 401, messages.badCredentials);
+    const insert = async (validated: boolean) => {
+      const username = `${validated ? 'validated' : 'unvalidated'}-${randomUUID().slice(0, 8)}`;
+      await server.store.users.insert({
+        userId: randomUUID(),
+        provider: server.config.localIdentityProvider,
+        providerId: username,
+        username,
+        email: `${username}@example.com`,
+        firstName: username,
+        lastName: 'Test',
+        passwordHash: await hashPassword(password),
+        validated,
+        badLoginAttempts: 0,
+        locked: false,
+      });
+      return username;
+    };
+    const unvalidated = await insert(false);
+    expectError(await login(server, { DirectLogin: credentials(unvalidated, password) }), 401, messages.badCredentials);
+    // the same insert, validated, logs in: the refusal above is about validation only
+    expect((await login(server, { DirectLogin: credentials(await insert(true), password) })).status).toBe(201);
   });
 
   it('after more than 5 bad attempts the account is locked: 401 OBP-20013 even with the right password', async () => {
@@ -194,6 +214,8 @@ describe('POST /my/logins/direct: credentials', () => {
       { Authorization: `DirectLogin username="${u}", password="${p}", consumer_key="${k}"` },
       { Authorization: `DirectLogin username=${u},password=${p}, consumer_key=${k}` },
       { directlogin: `consumer_key=${k}, password="${p}", username="${u}"` },
+      // like OBP, a leading and a trailing quote are dropped separately
+      { DirectLogin: `username="${u}, password=${p}", consumer_key=${k}` },
       { DIRECTLOGIN: `username="${u}",password="${p}",consumer_key="${k}"` },
       // the DirectLogin header wins over another Authorization scheme (OBP's own test sends both)
       { DirectLogin: `username="${u}", password="${p}", consumer_key="${k}"`, Authorization: 'Basic 123456' },
@@ -249,9 +271,17 @@ describe('using a DirectLogin token', () => {
   });
 
   it('a token with characters no token has: 400 OBP-20011; too long: 400 OBP-20010; empty: 400 OBP-20002', async () => {
-    expectError(await server.call('GET', protectedPath, { headers: { DirectLogin: 'token=<script>' } }), 400, messages.badCharacters);
+    expectError(
+      await server.call('GET', protectedPath, { headers: { DirectLogin: 'token=<script>' } }),
+      400,
+      messages.badCharacters,
+    );
     expectError(await server.call('GET', protectedPath, { token: 't'.repeat(513) }), 400, messages.tooLong);
-    expectError(await server.call('GET', protectedPath, { headers: { DirectLogin: 'token=""' } }), 400, `${messages.missing}token`);
+    expectError(
+      await server.call('GET', protectedPath, { headers: { DirectLogin: 'token=""' } }),
+      400,
+      `${messages.missing}token`,
+    );
     expectError(
       await server.call('GET', protectedPath, { headers: { Authorization: 'DirectLogin username=x' } }),
       400,
@@ -284,7 +314,7 @@ describe('using a DirectLogin token', () => {
     const user = await reader(server);
     const rows = await tokenRows(server);
     expect(rows.length).toBeGreaterThan(0);
-    const stored = JSON.stringify(rows);
+    const stored = JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'bigint' ? String(value) : value));
     expect(stored).not.toContain(user.token);
     expect(rows.some((r) => r.user_id === user.userId)).toBe(true);
   });
@@ -305,7 +335,11 @@ describe('DELETE /my/logins/direct', () => {
 
   it('needs a token', async () => {
     expectError(await server.call('DELETE', loginPath), 401, messages.notLoggedIn);
-    expectError(await server.call('DELETE', loginPath, { headers: { DirectLogin: 'username=x' } }), 400, `${messages.missing}token`);
+    expectError(
+      await server.call('DELETE', loginPath, { headers: { DirectLogin: 'username=x' } }),
+      400,
+      `${messages.missing}token`,
+    );
   });
 });
 

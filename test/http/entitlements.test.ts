@@ -77,11 +77,13 @@ describe('GET /users/USER_ID/entitlements (getEntitlements, old style)', () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get('etag')).toBeNull();
     expect(ok.body).toEqual({
-      list: [{ entitlement_id: expect.stringMatching(uuidPattern), role_name: 'CanGetEntitlementsForAnyUserAtAnyBank', bank_id: '' }],
+      list: [
+        { entitlement_id: expect.stringMatching(uuidPattern), role_name: 'CanGetEntitlementsForAnyUserAtAnyBank', bank_id: '' },
+      ],
     });
   });
 
-  it('lists another user\'s bank and system entitlements', async () => {
+  it("lists another user's bank and system entitlements", async () => {
     const reader = await server.user({ roles: ['CanGetEntitlementsForAnyUserAtAnyBank'] });
     const target = await server.user({ roles: ['CanGetAnyUser', ['CanCreateBranch', bank1]] });
     const res = await server.call('GET', `/obp/v2.1.0/users/${target.userId}/entitlements`, { token: reader.token });
@@ -103,7 +105,7 @@ describe('GET /users/USER_ID/entitlements (getEntitlements, old style)', () => {
     expect((await server.store.entitlements.list()).length).toBeGreaterThan(0);
   });
 
-  it('a super admin\'s list ends with the SuperAdmin pseudo entry', async () => {
+  it("a super admin's list ends with the SuperAdmin pseudo entry", async () => {
     const reader = await server.user({ roles: ['CanGetEntitlementsForAnyUserAtAnyBank'] });
     const res = await server.call('GET', `/obp/v2.1.0/users/${superAdmin.userId}/entitlements`, { token: reader.token });
     expect(res.status).toBe(200);
@@ -154,7 +156,7 @@ describe('DELETE /users/USER_ID/entitlement/ENTITLEMENT_ID (deleteEntitlement)',
     expect(await held(target.userId)).toEqual([['CanGetAnyUser', '']]);
   });
 
-  it('unknown ENTITLEMENT_ID is 404 OBP-30212; another user\'s is 400 OBP-30213 and stays', async () => {
+  it("unknown ENTITLEMENT_ID is 404 OBP-30212; another user's is 400 OBP-30213 and stays", async () => {
     const deleter = await server.user({ roles: ['CanDeleteEntitlementAtAnyBank'] });
     const other = await server.user({ roles: ['CanGetAnyUser'] });
     for (const id of [randomUUID(), encodeURIComponent("'; delete from entitlements; --"), 'x'.repeat(90)]) {
@@ -182,7 +184,12 @@ describe('POST /users/USER_ID/entitlements (addEntitlement)', () => {
     expect(first.status).toBe(403);
     expect(first.body).toEqual(missing(grantRolesText));
 
-    await server.store.entitlements.insert({ entitlementId: randomUUID(), userId: user1.userId, bankId: bank1, roleName: 'CanCreateEntitlementAtOneBank' });
+    await server.store.entitlements.insert({
+      entitlementId: randomUUID(),
+      userId: user1.userId,
+      bankId: bank1,
+      roleName: 'CanCreateEntitlementAtOneBank',
+    });
     const wrongBank = await addEntitlement(user1, user1.userId, body);
     expect(wrongBank.status).toBe(403);
     expect(wrongBank.body).toEqual(missing(grantRolesText));
@@ -192,7 +199,12 @@ describe('POST /users/USER_ID/entitlements (addEntitlement)', () => {
     expect(ok.status).toBe(201);
     expect(ok.body).toEqual({ entitlement_id: expect.stringMatching(uuidPattern), role_name: 'CanCreateBranch', bank_id: bank1 });
     const stored = await server.store.entitlements.get(ok.body.entitlement_id);
-    expect(stored).toEqual({ entitlementId: ok.body.entitlement_id, userId: user1.userId, bankId: bank1, roleName: 'CanCreateBranch' });
+    expect(stored).toEqual({
+      entitlementId: ok.body.entitlement_id,
+      userId: user1.userId,
+      bankId: bank1,
+      roleName: 'CanCreateBranch',
+    });
   });
 
   // v2_0_0/EntitlementTests: addEntitlement-canCreateEntitlementAtAnyBank
@@ -203,12 +215,22 @@ describe('POST /users/USER_ID/entitlements (addEntitlement)', () => {
     expect(first.status).toBe(403);
     expect(first.body.message).toContain('OBP-20006');
 
-    await server.store.entitlements.insert({ entitlementId: randomUUID(), userId: user1.userId, bankId: 'wrongbankId', roleName: 'CanCreateEntitlementAtOneBank' });
+    await server.store.entitlements.insert({
+      entitlementId: randomUUID(),
+      userId: user1.userId,
+      bankId: 'wrongbankId',
+      roleName: 'CanCreateEntitlementAtOneBank',
+    });
     const second = await addEntitlement(user1, user1.userId, body);
     expect(second.status).toBe(403);
     expect(second.body).toEqual(missing(grantRolesText));
 
-    await server.store.entitlements.insert({ entitlementId: randomUUID(), userId: user1.userId, bankId: '', roleName: 'CanCreateEntitlementAtAnyBank' });
+    await server.store.entitlements.insert({
+      entitlementId: randomUUID(),
+      userId: user1.userId,
+      bankId: '',
+      roleName: 'CanCreateEntitlementAtAnyBank',
+    });
     const ok = await addEntitlement(user1, user1.userId, body);
     expect(ok.status).toBe(201);
     expect(ok.body.bank_id).toBe(bank1);
@@ -268,7 +290,13 @@ describe('POST /users/USER_ID/entitlements (addEntitlement)', () => {
     const target = await server.user();
     const roles = await server.call('GET', '/obp/v2.1.0/roles', { token: granter.token });
     const names = roles.body.roles.map((r: { role: string }) => r.role).join(', ');
-    for (const roleName of ['CanDoEverything', '<script>alert(1)</script>', "'; drop table entitlements; --", 'canGetAnyUser', '']) {
+    for (const roleName of [
+      'CanDoEverything',
+      '<script>alert(1)</script>',
+      "'; drop table entitlements; --",
+      'canGetAnyUser',
+      '',
+    ]) {
       const res = await addEntitlement(granter, target.userId, { bank_id: '', role_name: roleName });
       expect(res.status, roleName).toBe(400);
       expect(res.body).toEqual({ code: 400, message: `OBP-10007: Incorrect Role name:${roleName}. Possible roles are ${names}` });
@@ -280,10 +308,16 @@ describe('POST /users/USER_ID/entitlements (addEntitlement)', () => {
     const plain = await server.user();
     const bankRole = await addEntitlement(plain, plain.userId, { bank_id: '', role_name: 'CanCreateAccount' });
     expect(bankRole.status).toBe(400);
-    expect(bankRole.body).toEqual({ code: 400, message: 'OBP-30205: This entitlement is a Bank Role. Please set bank_id to a valid bank id.' });
+    expect(bankRole.body).toEqual({
+      code: 400,
+      message: 'OBP-30205: This entitlement is a Bank Role. Please set bank_id to a valid bank id.',
+    });
     const systemRole = await addEntitlement(plain, plain.userId, { bank_id: bank1, role_name: 'CanGetAnyUser' });
     expect(systemRole.status).toBe(400);
-    expect(systemRole.body).toEqual({ code: 400, message: 'OBP-30206: This entitlement is a System Role. Please set bank_id to empty string.' });
+    expect(systemRole.body).toEqual({
+      code: 400,
+      message: 'OBP-30206: This entitlement is a System Role. Please set bank_id to empty string.',
+    });
     expect(await held(plain.userId)).toEqual([]);
   });
 
@@ -311,10 +345,12 @@ describe('POST /users/USER_ID/entitlements (addEntitlement)', () => {
     expect(again.body).toEqual({ code: 400, message: 'OBP-30216: Entitlement already exists for the user.' });
     // the same role at another bank is a different entitlement
     expect((await addEntitlement(granter, target.userId, { ...body, bank_id: bank2 })).status).toBe(201);
-    expect(await held(target.userId)).toEqual([
-      ['CanCreateCustomer', bank1],
-      ['CanCreateCustomer', bank2],
-    ].sort() as [string, string][]);
+    expect(await held(target.userId)).toEqual(
+      [
+        ['CanCreateCustomer', bank1],
+        ['CanCreateCustomer', bank2],
+      ].sort() as [string, string][],
+    );
 
     const racer = await server.user();
     const results = await Promise.all(
@@ -368,7 +404,9 @@ describe('GET /entitlements (getAllEntitlements)', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('etag')).toBeTruthy();
     const all = await server.store.entitlements.list();
-    expect(res.body).toEqual({ list: all.map((e) => ({ entitlement_id: e.entitlementId, role_name: e.roleName, bank_id: e.bankId })) });
+    expect(res.body).toEqual({
+      list: all.map((e) => ({ entitlement_id: e.entitlementId, role_name: e.roleName, bank_id: e.bankId })),
+    });
     expect(res.body.list).not.toContainEqual(superAdminEntry);
   });
 });
@@ -399,7 +437,9 @@ describe('GET /banks/BANK_ID/users/USER_ID/entitlements (getEntitlementsByBankAn
 
   it('returns only the entitlements at BANK_ID; AtOneBank works only at its bank', async () => {
     const reader = await server.user({ roles: [['CanGetEntitlementsForAnyUserAtOneBank', bank1]] });
-    const target = await server.user({ roles: ['CanGetAnyUser', ['CanCreateBranch', bank1], ['CanCreateAccount', bank1], ['CanCreateBranch', bank2]] });
+    const target = await server.user({
+      roles: ['CanGetAnyUser', ['CanCreateBranch', bank1], ['CanCreateAccount', bank1], ['CanCreateBranch', bank2]],
+    });
     const res = await server.call('GET', path(bank1, target.userId), { token: reader.token });
     expect(res.status).toBe(200);
     expect(res.headers.get('etag')).toBeTruthy();
@@ -432,13 +472,21 @@ describe('GET /banks/BANK_ID/users/USER_ID/entitlements (getEntitlementsByBankAn
     });
   });
 
-  it('a super admin\'s list at a bank ends with the SuperAdmin pseudo entry', async () => {
+  it("a super admin's list at a bank ends with the SuperAdmin pseudo entry", async () => {
     const reader = await server.user({ roles: ['CanGetEntitlementsForAnyUserAtAnyBank'] });
-    await server.store.entitlements.insert({ entitlementId: randomUUID(), userId: superAdmin.userId, bankId: bank2, roleName: 'CanCreateBranch' });
+    await server.store.entitlements.insert({
+      entitlementId: randomUUID(),
+      userId: superAdmin.userId,
+      bankId: bank2,
+      roleName: 'CanCreateBranch',
+    });
     const res = await server.call('GET', path(bank2, superAdmin.userId), { token: reader.token });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
-      list: [{ entitlement_id: expect.stringMatching(uuidPattern), role_name: 'CanCreateBranch', bank_id: bank2 }, superAdminEntry],
+      list: [
+        { entitlement_id: expect.stringMatching(uuidPattern), role_name: 'CanCreateBranch', bank_id: bank2 },
+        superAdminEntry,
+      ],
     });
   });
 });

@@ -77,7 +77,9 @@ describe('POST /users (createUser)', () => {
   it('concurrent sign-ups with one username: exactly one 201, the rest 409', async () => {
     const body = signUp();
     const results = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => server.call('POST', '/obp/v2.1.0/users', { body: { ...body, email: `c${i}@example.com` } })),
+      Array.from({ length: 5 }, (_, i) =>
+        server.call('POST', '/obp/v2.1.0/users', { body: { ...body, email: `c${i}@example.com` } }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
     for (const r of results.filter((x) => x.status === 409)) {
@@ -103,7 +105,14 @@ describe('POST /users (createUser)', () => {
   });
 
   it('rejects weak passwords with 400 OBP-30207 and creates nothing', async () => {
-    for (const password of ['short', 'alllowercase1!', 'NoDigitsHere!', 'NoSpecial123', 'x'.repeat(513), 'päss-wörd-with-umlauts-long']) {
+    for (const password of [
+      'short',
+      'alllowercase1!',
+      'NoDigitsHere!',
+      'NoSpecial123',
+      'x'.repeat(513),
+      'päss-wörd-with-umlauts-long',
+    ]) {
       const body = signUp({ password });
       const res = await server.call('POST', '/obp/v2.1.0/users', { body });
       expect(res.status, password).toBe(400);
@@ -119,7 +128,14 @@ describe('POST /users (createUser)', () => {
   });
 
   it('rejects invalid e-mail addresses with 400 "Invalid email address" and creates nothing', async () => {
-    for (const email of ['not-an-email', 'a@', '@example.com', 'a b@example.com', '<script>@x.com', `${'a'.repeat(250)}@example.com`]) {
+    for (const email of [
+      'not-an-email',
+      'a@',
+      '@example.com',
+      'a b@example.com',
+      '<script>@x.com',
+      `${'a'.repeat(250)}@example.com`,
+    ]) {
       const body = signUp({ email });
       const res = await server.call('POST', '/obp/v2.1.0/users', { body });
       expect(res.status, email).toBe(400);
@@ -128,9 +144,17 @@ describe('POST /users (createUser)', () => {
     }
   });
 
-  it('rejects hostile or malformed usernames with OBP\'s invalid-username text and creates nothing', async () => {
+  it("rejects hostile or malformed usernames with OBP's invalid-username text and creates nothing", async () => {
     const before = (await allUsers()).length;
-    for (const username of ['<script>alert(1)</script>', "'; drop table users; --", 'short', 'ユーザー名ですよね', 'x'.repeat(5000), '_leading1', 'double__underscore']) {
+    for (const username of [
+      '<script>alert(1)</script>',
+      "'; drop table users; --",
+      'short',
+      'ユーザー名ですよね',
+      'x'.repeat(5000),
+      '_leading1',
+      'double__underscore',
+    ]) {
       const res = await server.call('POST', '/obp/v2.1.0/users', { body: signUp({ username }) });
       expect(res.status, username).toBe(400);
       expect(res.body).toEqual({ code: 400, message: invalidUsername });
@@ -288,7 +312,12 @@ describe('GET /users/USER_EMAIL (getUser)', () => {
   });
 
   it('answers an empty list for unknown or differently cased addresses and for hostile input', async () => {
-    for (const segment of ['nobody@example.com', admin.email.toUpperCase(), encodeURIComponent("'; drop table users; --"), '%3Cscript%3E']) {
+    for (const segment of [
+      'nobody@example.com',
+      admin.email.toUpperCase(),
+      encodeURIComponent("'; drop table users; --"),
+      '%3Cscript%3E',
+    ]) {
       const res = await server.call('GET', `/obp/v2.1.0/users/${segment}`, { token: admin.token });
       expect(res.status, segment).toBe(200);
       expect(res.body).toEqual({ users: [] });
@@ -384,8 +413,14 @@ describe('GET /users (getUsers)', () => {
   });
 
   it('rejects malformed paging values with OBP-10025 / OBP-10024 (400)', async () => {
-    const limitError = { code: 400, message: 'OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!' };
-    const offsetError = { code: 400, message: 'OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!' };
+    const limitError = {
+      code: 400,
+      message: 'OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!',
+    };
+    const offsetError = {
+      code: 400,
+      message: 'OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!',
+    };
     const cases: [Record<string, string>, string, object][] = [
       [{ limit: '0' }, '', limitError],
       [{ obp_limit: '-5' }, '', limitError],
@@ -412,7 +447,10 @@ describe('GET /users (getUsers)', () => {
     expect(locked.body.message).toMatch(/^OBP-20013: /);
 
     const list = async (status: string) => {
-      const res = await server.call('GET', '/obp/v2.1.0/users', { token: admin.token, headers: { locked_status: status, limit: '1000' } });
+      const res = await server.call('GET', '/obp/v2.1.0/users', {
+        token: admin.token,
+        headers: { locked_status: status, limit: '1000' },
+      });
       expect(res.status).toBe(200);
       return res.body.users.map((u: { user_id: string }) => u.user_id) as string[];
     };

@@ -1,10 +1,5 @@
 /** One account, moderated by a view: the full v1.2.1 shape through VIEW_ID, and the core shape through owner. */
-import {
-  firehoseRoleCheck,
-  privateViewsOf,
-  requireOwnerView,
-  requireView,
-} from '../../domain/views/access.js';
+import { firehoseRoleCheck, privateViewsOf, requireOwnerView, requireView } from '../../domain/views/access.js';
 import { viewJsonFlags } from '../../domain/views/definitions.js';
 import { obpError } from '../../errors/obp-error.js';
 import { endpoint } from '../endpoint.js';
@@ -62,8 +57,9 @@ export const accountById = endpoint({
     },
   },
   successStatus: 200,
-  handler: async ({ store, config, params, user }) => {
-    const { userId } = user();
+  handler: async (ctx) => {
+    const { store, config, params } = ctx;
+    const { userId } = ctx.user();
     const { BANK_ID: bankId, ACCOUNT_ID: accountId } = params;
     if (!(await store.banks.exists(bankId))) throw obpError('OBP-30001');
     const account = await store.accounts.get(bankId, accountId);
@@ -89,11 +85,12 @@ export const getCoreAccountById = endpoint({
   errors: ['OBP-30018', 'OBP-20019', 'OBP-50000'],
   example: { response: exampleCoreAccount },
   successStatus: 200,
-  handler: async ({ store, config, params, user }) => {
+  handler: async (ctx) => {
+    const { store, config, params } = ctx;
     const { BANK_ID: bankId, ACCOUNT_ID: accountId } = params;
     const account = await store.accounts.get(bankId, accountId);
     if (!account) throw obpError('OBP-30018');
-    const view = await requireOwnerView(store, config.props, user().userId, bankId, accountId);
+    const view = await requireOwnerView(store, config.props, ctx.user().userId, bankId, accountId);
     return moderatedCoreAccount(store, account, view);
   },
 });

@@ -50,7 +50,7 @@ export const getPrivateAccountsAllBanks = endpoint({
   errors: ['OBP-50000'],
   example: { response: exampleBasicAccounts },
   successStatus: 200,
-  handler: async ({ store, user }) => ({ accounts: (await privateAccounts(store, user().userId)).map(basicAccount) }),
+  handler: async (ctx) => ({ accounts: (await privateAccounts(ctx.store, ctx.user().userId)).map(basicAccount) }),
 });
 
 export const corePrivateAccountsAllBanks = endpoint({
@@ -75,7 +75,7 @@ export const corePrivateAccountsAllBanks = endpoint({
   },
   successStatus: 200,
   // a hot path: the token was resolved by the framework, and this is the one query
-  handler: async ({ store, user }) => (await privateAccounts(store, user().userId)).map(coreAccount),
+  handler: async (ctx) => (await privateAccounts(ctx.store, ctx.user().userId)).map(coreAccount),
 });
 
 export const publicAccountsAllBanks = endpoint({
@@ -111,9 +111,10 @@ export const getPrivateAccountsAtOneBank = endpoint({
   errors: ['OBP-30001', 'OBP-50000'],
   example: { response: exampleBasicAccounts },
   successStatus: 200,
-  handler: async ({ store, user, params }) => {
+  handler: async (ctx) => {
+    const { store, params } = ctx;
     await requireBank(store, params.BANK_ID);
-    return (await privateAccounts(store, user().userId, params.BANK_ID)).map(basicAccount);
+    return (await privateAccounts(store, ctx.user().userId, params.BANK_ID)).map(basicAccount);
   },
 });
 
@@ -132,9 +133,10 @@ export const privateAccountsAtOneBank = endpoint({
   errors: ['OBP-30001', 'OBP-50000'],
   example: { response: exampleBasicAccounts },
   successStatus: 200,
-  handler: async ({ store, user, params }) => {
+  handler: async (ctx) => {
+    const { store, params } = ctx;
     await requireBank(store, params.BANK_ID);
-    return { accounts: (await privateAccounts(store, user().userId, params.BANK_ID)).map(basicAccount) };
+    return { accounts: (await privateAccounts(store, ctx.user().userId, params.BANK_ID)).map(basicAccount) };
   },
 });
 

@@ -40,7 +40,11 @@ export const createAccount = endpoint({
   tags: ['Account', 'Old-Style'],
   style: 'old',
   auth: 'user',
-  roles: { anyOf: [['CanCreateAccount']], check: 'handler', condition: 'only when the body user_id names another user than the caller' },
+  roles: {
+    anyOf: [['CanCreateAccount']],
+    check: 'handler',
+    condition: 'only when the body user_id names another user than the caller',
+  },
   errors: [
     'OBP-10001',
     'OBP-30107',
@@ -60,7 +64,12 @@ export const createAccount = endpoint({
   body: CreateAccountBody,
   example: {
     request: { user_id: 'A user_id', label: 'CURRENT', type: 'Label', balance: { currency: 'EUR', amount: '0' } },
-    response: { id: '8ca8a7e4-6d02-48e3-a029-0b2bf89de9f0', label: 'NoneLabel', bank_id: 'gh.29.uk', _links: { jsonString: '{}' } },
+    response: {
+      id: '8ca8a7e4-6d02-48e3-a029-0b2bf89de9f0',
+      label: 'NoneLabel',
+      bank_id: 'gh.29.uk',
+      _links: { jsonString: '{}' },
+    },
   },
   successStatus: 200,
   handler: async (ctx) => {

@@ -25,10 +25,11 @@ export const updateAccountLabel = endpoint({
   body: UpdateAccountBody,
   example: { request: { id: '123123', label: 'label', bank_id: 'gh.29.uk' }, response: { success: 'Success' } },
   successStatus: 200,
-  handler: async ({ store, params, body, user }) => {
+  handler: async (ctx) => {
+    const { store, params, body } = ctx;
     const { BANK_ID: bankId, ACCOUNT_ID: accountId } = params;
     if (!(await store.accounts.get(bankId, accountId))) throw obpError('OBP-30018');
-    await requireHeldPermission(store, user().userId, bankId, accountId, 'can_update_bank_account_label');
+    await requireHeldPermission(store, ctx.user().userId, bankId, accountId, 'can_update_bank_account_label');
     await store.accounts.updateLabel(bankId, accountId, body.label);
     return { success: 'Success' };
   },

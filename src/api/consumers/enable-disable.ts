@@ -22,9 +22,10 @@ export const enableDisableConsumers = endpoint({
   body: Type.Object({ enabled: Type.Boolean() }),
   example: { request: { enabled: false }, response: { enabled: false } },
   successStatus: 200,
-  handler: async ({ store, params, body, requireRoles }) => {
+  handler: async (ctx) => {
+    const { store, params, body } = ctx;
     // Which role is needed depends on the body, so OBP checks it only once the body is read.
-    await requireRoles({ anyOf: [[body.enabled ? 'CanEnableConsumers' : 'CanDisableConsumers']] });
+    await ctx.requireRoles({ anyOf: [[body.enabled ? 'CanEnableConsumers' : 'CanDisableConsumers']] });
     const consumer = await consumerByPathId(store, params.CONSUMER_ID);
     await store.consumers.update(consumer.consumerId, { enabled: body.enabled });
     return { enabled: body.enabled };

@@ -16,7 +16,7 @@ export const updateConsumerRedirectUrl = endpoint({
   description:
     'Update the redirect URL of the Consumer specified by CONSUMER_ID (shown when the application is registered, or listed by Get Consumers).\n\n' +
     'Only the user who created the consumer may change it. The role CanUpdateConsumerRedirectUrl is needed unless ' +
-    '`consumers_enabled_by_default` is true. Changing the URL sets the consumer\'s `enabled` flag to `consumers_enabled_by_default`, ' +
+    "`consumers_enabled_by_default` is true. Changing the URL sets the consumer's `enabled` flag to `consumers_enabled_by_default`, " +
     'so by default the application must be approved (enabled) again.',
   tags: ['Consumer'],
   style: 'new',
@@ -30,11 +30,12 @@ export const updateConsumerRedirectUrl = endpoint({
   body: Type.Object({ redirect_url: Type.String() }),
   example: { request: { redirect_url: 'http://localhost:8888' }, response: exampleConsumer },
   successStatus: 200,
-  handler: async ({ store, config, params, body, user, requireRoles }) => {
+  handler: async (ctx) => {
+    const { store, config, params, body } = ctx;
     const enabledByDefault = config.props.consumersEnabledByDefault;
-    if (!enabledByDefault) await requireRoles();
+    if (!enabledByDefault) await ctx.requireRoles();
     const consumer = await consumerByPathId(store, params.CONSUMER_ID);
-    if (consumer.createdByUserId !== user().userId) throw obpError('OBP-20015');
+    if (consumer.createdByUserId !== ctx.user().userId) throw obpError('OBP-20015');
     if (body.redirect_url.length > maxRedirectUrlLength) throw plainError(400, updateConsumerError);
     // OBP's re-approval step (quirk Q21): a new redirect URL resets `enabled` to the instance default.
     await store.consumers.update(consumer.consumerId, { redirectUrl: body.redirect_url, enabled: enabledByDefault });

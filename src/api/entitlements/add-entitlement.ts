@@ -43,8 +43,9 @@ export const addEntitlement = endpoint({
   body: CreateEntitlementBody,
   example: { request: { bank_id: 'gh.29.uk', role_name: 'CanCreateBranch' }, response: exampleEntitlement },
   successStatus: 201,
-  handler: async ({ params, body, store, services, user, requireRoles }) => {
-    const caller = user();
+  handler: async (ctx) => {
+    const { params, body, store, services } = ctx;
+    const caller = ctx.user();
     const userId = params.USER_ID;
     if (!(await store.users.get(userId))) throw obpError('OBP-20005', ` Current USER_ID(${userId})`);
     const { bank_id: bankId, role_name: roleName } = body;
@@ -53,7 +54,7 @@ export const addEntitlement = endpoint({
     }
     const bankRole = requiresBankId(roleName);
     if (bankRole !== (bankId !== '')) throw obpError(bankRole ? 'OBP-30205' : 'OBP-30206');
-    if (!services.isSuperAdmin(caller)) await requireRoles({ anyOf: grantRoles }, bankId);
+    if (!services.isSuperAdmin(caller)) await ctx.requireRoles({ anyOf: grantRoles }, bankId);
     // OBP answers 400 here, not the 404 its other bank lookups give.
     if (bankId !== '' && !(await store.banks.exists(bankId))) throw obpError('OBP-30001', '', 400);
     if (await store.entitlements.find(userId, bankId, roleName)) throw obpError('OBP-30216');

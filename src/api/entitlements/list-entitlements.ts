@@ -69,12 +69,13 @@ export const getEntitlementsByBankAndUser = endpoint({
   errors: ['OBP-30001', 'OBP-20005', 'OBP-50000'],
   example: { response: { list: [exampleEntitlement] } },
   successStatus: 200,
-  handler: async ({ params, store, services, requireRoles }) => {
+  handler: async (ctx) => {
+    const { params, store, services } = ctx;
     const bankId = params.BANK_ID;
     const userId = params.USER_ID;
     if (!(await store.banks.exists(bankId))) throw obpError('OBP-30001', ` Current BankId is ${bankId}`);
     if (!(await store.users.get(userId))) throw obpError('OBP-20005', ` Current USER_ID(${userId})`);
-    await requireRoles();
+    await ctx.requireRoles();
     const held = (await store.entitlements.forUser(userId)).filter((e) => e.bankId === bankId);
     return entitlementListFor(store, services, userId, held);
   },

@@ -4,6 +4,10 @@ import { endpoint } from '../endpoint.js';
 /** Sorted by name in code-point order, like OBP's `availableRoles.sorted`. */
 export const sortedRoleNames: readonly string[] = [...roleCatalogue.keys()].sort();
 
+const rolesBody = {
+  roles: sortedRoleNames.map((role) => ({ role, requires_bank_id: roleCatalogue.get(role)!.requiresBankId })),
+};
+
 export const getRoles = endpoint({
   operationId: 'OBPv2.1.0-getRoles',
   verb: 'GET',
@@ -17,7 +21,5 @@ export const getRoles = endpoint({
   errors: ['OBP-50000'],
   example: { response: { roles: [{ role: 'CanCreateBranch', requires_bank_id: true }] } },
   successStatus: 200,
-  handler: async () => ({
-    roles: sortedRoleNames.map((role) => ({ role, requires_bank_id: roleCatalogue.get(role)!.requiresBankId })),
-  }),
+  handler: () => Promise.resolve(rolesBody),
 });

@@ -28,11 +28,12 @@ export const root = endpoint({
     },
   },
   successStatus: 200,
-  handler: async ({ config }) => ({
-    version: 'v2.1.0',
-    version_status: 'STABLE',
-    git_commit: gitCommit,
-    connector: 'mapped',
-    hosted_by: config.props.hostedBy,
-  }),
+  handler: ({ config }) =>
+    Promise.resolve({
+      version: 'v2.1.0',
+      version_status: 'STABLE',
+      git_commit: gitCommit,
+      connector: 'mapped',
+      hosted_by: config.props.hostedBy,
+    }),
 });

@@ -37,14 +37,7 @@ export const createUser = endpoint({
   tags: ['User', 'Onboarding'],
   style: 'new',
   auth: 'none',
-  errors: [
-    'OBP-20001',
-    'OBP-10001',
-    'OBP-30207',
-    'Error occurred during user creation.',
-    usernameTaken,
-    'OBP-50000',
-  ],
+  errors: ['OBP-20001', 'OBP-10001', 'OBP-30207', 'Error occurred during user creation.', usernameTaken, 'OBP-50000'],
   body: CreateUserBody,
   example: {
     request: {

@@ -6,12 +6,13 @@ export const getCurrentUser = endpoint({
   verb: 'GET',
   path: '/users/current',
   summary: 'Get User (Current)',
-  description: 'Get the logged in user: id, email, provider, username and the entitlements (roles) it holds.\n\nLogin is required.',
+  description:
+    'Get the logged in user: id, email, provider, username and the entitlements (roles) it holds.\n\nLogin is required.',
   tags: ['User', 'Old-Style'],
   style: 'old',
   auth: 'user',
   errors: ['OBP-50000'],
   example: { response: exampleUser },
   successStatus: 200,
-  handler: async ({ user, store }) => userWithEntitlements(store, user()),
+  handler: async (ctx) => userWithEntitlements(ctx.store, ctx.user()),
 });

@@ -16,7 +16,10 @@ export function parseDirectLoginValue(value: string): DirectLoginParams {
     if (eq < 0) continue;
     const key = part.slice(0, eq).trim();
     // Like OBP, a leading and a trailing quote are each dropped; quotes inside a value are kept.
-    const v = part.slice(eq + 1).trim().replace(/^"|"$/g, '');
+    const v = part
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"|"$/g, '');
     if (v === '' || !keptKeys.has(key)) continue;
     params[key as keyof DirectLoginParams] = v;
   }

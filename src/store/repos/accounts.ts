@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Account, AccountRef } from '../../domain/model.js';
+import { preparedQuery } from '../prepared.js';
 import type { AccountTable, Database } from '../schema.js';
 
 function toAccount(r: Selectable<AccountTable>): Account {
@@ -107,23 +108,34 @@ export interface AccessibleAccount extends AccountRef {
   customDefinition: string | undefined;
 }
 
+function accessibleAccountsQuery(db: Kysely<Database>, userId: string) {
+  return db
+    .selectFrom('account_access as aa')
+    .innerJoin('accounts as a', (j) => j.onRef('a.bank_id', '=', 'aa.bank_id').onRef('a.account_id', '=', 'aa.account_id'))
+    .leftJoin('custom_views as cv', (j) =>
+      j
+        .onRef('cv.bank_id', '=', 'aa.bank_id')
+        .onRef('cv.account_id', '=', 'aa.account_id')
+        .onRef('cv.view_id', '=', 'aa.view_id'),
+    )
+    .select(['aa.bank_id', 'aa.account_id', 'aa.view_id', 'a.label', 'cv.definition'])
+    .where('aa.user_id', '=', userId)
+    .orderBy('aa.bank_id')
+    .orderBy('aa.account_id')
+    .orderBy('aa.view_id');
+}
+
+const accessibleAtAllBanks = preparedQuery((db, p: { userId: string }) => accessibleAccountsQuery(db, p.userId));
+const accessibleAtBank = preparedQuery((db, p: { userId: string; bankId: string }) =>
+  accessibleAccountsQuery(db, p.userId).where('aa.bank_id', '=', p.bankId),
+);
+
 export function accessRepo(db: Kysely<Database>) {
   return {
     /** The caller's accounts with each view they hold, in one round trip (account lists are hot). */
     async accessibleAccounts(userId: string, bankId?: string): Promise<AccessibleAccount[]> {
-      let q = db
-        .selectFrom('account_access as aa')
-        .innerJoin('accounts as a', (j) => j.onRef('a.bank_id', '=', 'aa.bank_id').onRef('a.account_id', '=', 'aa.account_id'))
-        .leftJoin('custom_views as cv', (j) =>
-          j
-            .onRef('cv.bank_id', '=', 'aa.bank_id')
-            .onRef('cv.account_id', '=', 'aa.account_id')
-            .onRef('cv.view_id', '=', 'aa.view_id'),
-        )
-        .select(['aa.bank_id', 'aa.account_id', 'aa.view_id', 'a.label', 'cv.definition'])
-        .where('aa.user_id', '=', userId);
-      if (bankId !== undefined) q = q.where('aa.bank_id', '=', bankId);
-      const rows = await q.orderBy('aa.bank_id').orderBy('aa.account_id').orderBy('aa.view_id').execute();
+      const rows =
+        bankId === undefined ? await accessibleAtAllBanks(db, { userId }) : await accessibleAtBank(db, { userId, bankId });
       return rows.map((r) => ({
         bankId: r.bank_id,
         accountId: r.account_id,

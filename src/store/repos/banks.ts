@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Bank } from '../../domain/model.js';
+import { preparedQuery } from '../prepared.js';
 import type { BankTable, Database } from '../schema.js';
 
 function toBank(r: Selectable<BankTable>): Bank {
@@ -16,13 +17,15 @@ function toBank(r: Selectable<BankTable>): Bank {
   };
 }
 
+const bankById = preparedQuery((db, p: { bankId: string }) => db.selectFrom('banks').selectAll().where('bank_id', '=', p.bankId));
+
 export function bankRepo(db: Kysely<Database>) {
   return {
     async list(): Promise<Bank[]> {
       return (await db.selectFrom('banks').selectAll().orderBy('bank_id').execute()).map(toBank);
     },
     async get(bankId: string): Promise<Bank | undefined> {
-      const row = await db.selectFrom('banks').selectAll().where('bank_id', '=', bankId).executeTakeFirst();
+      const [row] = await bankById(db, { bankId });
       return row && toBank(row);
     },
     async exists(bankId: string): Promise<boolean> {

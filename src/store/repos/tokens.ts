@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { preparedQuery } from '../prepared.js';
 import type { Database } from '../schema.js';
 
 export interface TokenOwner {
@@ -15,6 +16,31 @@ export interface TokenOwner {
   developerEmail: string;
   consumerEnabled: boolean;
 }
+
+const resolveToken = preparedQuery((db, p: { tokenHash: string; kind: string; now: number }) =>
+  db
+    .selectFrom('tokens as t')
+    .innerJoin('users as u', 'u.user_id', 't.user_id')
+    .leftJoin('consumers as c', 'c.consumer_id', 't.consumer_id')
+    .select([
+      'u.user_id',
+      'u.provider',
+      'u.provider_id',
+      'u.username',
+      'u.email',
+      'u.locked',
+      'u.bad_login_attempts',
+      'c.consumer_id',
+      'c.consumer_key',
+      'c.app_name',
+      'c.developer_email',
+      'c.enabled',
+    ])
+    .where('t.token_hash', '=', p.tokenHash)
+    .where('t.kind', '=', p.kind)
+    .where('t.expires_at', '>', p.now)
+    .where('u.deleted', '=', 0),
+);
 
 export function tokenRepo(db: Kysely<Database>) {
   return {
@@ -33,29 +59,7 @@ export function tokenRepo(db: Kysely<Database>) {
     },
     /** One round trip on the hot path: token, its user and its consumer. */
     async resolve(tokenHash: string, kind: string, now: number): Promise<TokenOwner | undefined> {
-      const row = await db
-        .selectFrom('tokens as t')
-        .innerJoin('users as u', 'u.user_id', 't.user_id')
-        .leftJoin('consumers as c', 'c.consumer_id', 't.consumer_id')
-        .select([
-          'u.user_id',
-          'u.provider',
-          'u.provider_id',
-          'u.username',
-          'u.email',
-          'u.locked',
-          'u.bad_login_attempts',
-          'c.consumer_id',
-          'c.consumer_key',
-          'c.app_name',
-          'c.developer_email',
-          'c.enabled',
-        ])
-        .where('t.token_hash', '=', tokenHash)
-        .where('t.kind', '=', kind)
-        .where('t.expires_at', '>', now)
-        .where('u.deleted', '=', 0)
-        .executeTakeFirst();
+      const [row] = await resolveToken(db, { tokenHash, kind, now });
       if (!row) return undefined;
       return {
         userId: row.user_id,

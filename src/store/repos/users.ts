@@ -52,11 +52,7 @@ export function userRepo(db: Kysely<Database>) {
      * A page of users in creation order. `locked` keeps only locked (or only unlocked) users, where
      * locked means an admin lock or more than `maxBadLoginAttempts` failed logins, as at login.
      */
-    async list(page: {
-      limit: number;
-      offset: number;
-      locked?: { is: boolean; maxBadLoginAttempts: number };
-    }): Promise<User[]> {
+    async list(page: { limit: number; offset: number; locked?: { is: boolean; maxBadLoginAttempts: number } }): Promise<User[]> {
       let q = live;
       const locked = page.locked;
       if (locked) {
