@@ -34,30 +34,38 @@ export function viewJson(v: ViewDefinition): Record<string, string | boolean> {
 
 export interface OwnerJson {
   id: string;
-  provider: string;
-  display_name: string;
+  provider: string | null;
+  display_name: string | null;
 }
 
-/** ModeratedAccountJSON: fields the view may not see are null. */
+/**
+ * ModeratedCoreAccountJSON: fields the view may not see are null, hidden owners an empty list, and
+ * swift_bic always null (OBP's factories never fill it).
+ */
 export function moderatedAccountJson(a: Account, view: ViewDefinition, owners: OwnerJson[]) {
   const can = (flag: string) => view.permissions.has(flag);
-  const seeBalance = can('can_see_bank_account_balance');
   return {
     id: a.accountId,
     label: can('can_see_bank_account_label') ? stringOrNull(a.label) : null,
     number: can('can_see_bank_account_number') ? stringOrNull(a.number) : null,
-    owners: can('can_see_bank_account_owners') ? owners : null,
+    owners: can('can_see_bank_account_owners') ? owners : [],
     type: can('can_see_bank_account_type') ? stringOrNull(a.kind) : null,
     balance: {
       currency: can('can_see_bank_account_currency') ? a.currency : null,
-      amount: seeBalance ? formatMinorUnits(a.balance, a.currency) : null,
+      amount: can('can_see_bank_account_balance') ? formatMinorUnits(a.balance, a.currency) : null,
     },
     IBAN: can('can_see_bank_account_iban') ? stringOrNull(a.iban) : null,
-    swift_bic: can('can_see_bank_account_swift_bic') ? stringOrNull(a.swiftBic) : null,
+    swift_bic: null,
     bank_id: a.bankId,
     account_routing: {
       scheme: can('can_see_bank_account_routing_scheme') ? stringOrNull(a.routingScheme) : null,
       address: can('can_see_bank_account_routing_address') ? stringOrNull(a.routingAddress) : null,
     },
   };
+}
+
+/** ModeratedAccountJSON: the core shape plus the caller's private views, between swift_bic and bank_id. */
+export function moderatedAccountWithViewsJson(a: Account, view: ViewDefinition, owners: OwnerJson[], viewsAvailable: readonly ViewDefinition[]) {
+  const { bank_id, account_routing, ...head } = moderatedAccountJson(a, view, owners);
+  return { ...head, views_available: viewsAvailable.map(viewJson), bank_id, account_routing };
 }

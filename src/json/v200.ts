@@ -1,6 +1,7 @@
 /** JSON shapes introduced in OBP v2.0.0 (users, entitlements, basic and core accounts). */
 import type { Entitlement, User } from '../domain/model.js';
 import type { AccountWithViews } from '../domain/views/access.js';
+import { stringOrNull } from './v121.js';
 
 export function entitlementJson(e: Pick<Entitlement, 'entitlementId' | 'roleName' | 'bankId'>) {
   return { entitlement_id: e.entitlementId, role_name: e.roleName, bank_id: e.bankId };
@@ -22,7 +23,7 @@ export function userJson(u: Pick<User, 'userId' | 'email' | 'providerId' | 'prov
 export function basicAccountJson(a: AccountWithViews) {
   return {
     id: a.accountId,
-    label: a.label,
+    label: stringOrNull(a.label),
     bank_id: a.bankId,
     views_available: a.views.map((v) => ({ id: v.viewId, short_name: v.shortName, is_public: v.isPublic })),
   };
@@ -34,5 +35,5 @@ export function accountLinks(bankId: string, accountId: string) {
 }
 
 export function coreAccountJson(a: { accountId: string; label: string; bankId: string }) {
-  return { id: a.accountId, label: a.label, bank_id: a.bankId, _links: accountLinks(a.bankId, a.accountId) };
+  return { id: a.accountId, label: stringOrNull(a.label), bank_id: a.bankId, _links: accountLinks(a.bankId, a.accountId) };
 }

@@ -4,7 +4,6 @@
  */
 import { groupPrivateAccounts, publicAccounts, type AccountWithViews } from '../../domain/views/access.js';
 import { obpError } from '../../errors/obp-error.js';
-import { stringOrNull } from '../../json/v121.js';
 import { basicAccountJson, coreAccountJson } from '../../json/v200.js';
 import type { Repositories } from '../../store/index.js';
 import { endpoint } from '../endpoint.js';
@@ -17,15 +16,6 @@ const exampleBasicAccount = {
   views_available: [{ id: '1', short_name: 'HHH', is_public: true }],
 };
 const exampleBasicAccounts = { accounts: [exampleBasicAccount] };
-
-// OBP renders an empty stored label as null in both shapes
-function basicAccount(a: AccountWithViews) {
-  return { ...basicAccountJson(a), label: stringOrNull(a.label) };
-}
-
-function coreAccount(a: AccountWithViews) {
-  return { ...coreAccountJson(a), label: stringOrNull(a.label) };
-}
 
 async function privateAccounts(store: Repositories, userId: string, bankId?: string): Promise<AccountWithViews[]> {
   return groupPrivateAccounts(await store.access.accessibleAccounts(userId, bankId));
@@ -50,7 +40,7 @@ export const getPrivateAccountsAllBanks = endpoint({
   errors: ['OBP-50000'],
   example: { response: exampleBasicAccounts },
   successStatus: 200,
-  handler: async (ctx) => ({ accounts: (await privateAccounts(ctx.store, ctx.user().userId)).map(basicAccount) }),
+  handler: async (ctx) => ({ accounts: (await privateAccounts(ctx.store, ctx.user().userId)).map(basicAccountJson) }),
 });
 
 export const corePrivateAccountsAllBanks = endpoint({
@@ -75,7 +65,7 @@ export const corePrivateAccountsAllBanks = endpoint({
   },
   successStatus: 200,
   // a hot path: the token was resolved by the framework, and this is the one query
-  handler: async (ctx) => (await privateAccounts(ctx.store, ctx.user().userId)).map(coreAccount),
+  handler: async (ctx) => (await privateAccounts(ctx.store, ctx.user().userId)).map(coreAccountJson),
 });
 
 export const publicAccountsAllBanks = endpoint({
@@ -93,7 +83,7 @@ export const publicAccountsAllBanks = endpoint({
   errors: ['OBP-30066', 'OBP-50000'],
   example: { response: exampleBasicAccounts },
   successStatus: 200,
-  handler: async ({ store, config }) => ({ accounts: (await publicAccounts(store, config.props)).map(basicAccount) }),
+  handler: async ({ store, config }) => ({ accounts: (await publicAccounts(store, config.props)).map(basicAccountJson) }),
 });
 
 export const getPrivateAccountsAtOneBank = endpoint({
@@ -114,7 +104,7 @@ export const getPrivateAccountsAtOneBank = endpoint({
   handler: async (ctx) => {
     const { store, params } = ctx;
     await requireBank(store, params.BANK_ID);
-    return (await privateAccounts(store, ctx.user().userId, params.BANK_ID)).map(basicAccount);
+    return (await privateAccounts(store, ctx.user().userId, params.BANK_ID)).map(basicAccountJson);
   },
 });
 
@@ -136,7 +126,7 @@ export const privateAccountsAtOneBank = endpoint({
   handler: async (ctx) => {
     const { store, params } = ctx;
     await requireBank(store, params.BANK_ID);
-    return { accounts: (await privateAccounts(store, ctx.user().userId, params.BANK_ID)).map(basicAccount) };
+    return { accounts: (await privateAccounts(store, ctx.user().userId, params.BANK_ID)).map(basicAccountJson) };
   },
 });
 
@@ -157,6 +147,6 @@ export const publicAccountsAtOneBank = endpoint({
   successStatus: 200,
   handler: async ({ store, config, params }) => {
     await requireBank(store, params.BANK_ID);
-    return (await publicAccounts(store, config.props, params.BANK_ID)).map(basicAccount);
+    return (await publicAccounts(store, config.props, params.BANK_ID)).map(basicAccountJson);
   },
 });

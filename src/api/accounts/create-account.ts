@@ -3,7 +3,6 @@ import { createAccount as openAccount } from '../../domain/accounts/create.js';
 import { isValidObpId } from '../../domain/accounts/ids.js';
 import { isDecimalString, isIsoCurrency } from '../../domain/money.js';
 import { obpError } from '../../errors/obp-error.js';
-import { stringOrNull } from '../../json/v121.js';
 import { coreAccountJson } from '../../json/v200.js';
 import { endpoint } from '../endpoint.js';
 
@@ -102,6 +101,6 @@ export const createAccount = endpoint({
     // else's account to the caller; that case is refused instead
     if (result.outcome === 'existing' && !result.heldByHolder) throw obpError('OBP-30208');
     const { account } = result;
-    return { ...coreAccountJson(account), label: stringOrNull(account.label) };
+    return coreAccountJson(account);
   },
 });
