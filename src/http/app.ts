@@ -9,7 +9,7 @@ import type { Endpoint } from '../api/endpoint.js';
 import { catalogueMessage, obpError, ObpError, renderStatus } from '../errors/obp-error.js';
 import type { Store } from '../store/index.js';
 import { anonymous, type Caller } from './caller.js';
-import { authenticate } from './authenticate.js';
+import { createAuthenticator } from './authenticate.js';
 import { createMetricsRecorder } from './metrics-recorder.js';
 import { buildContext } from './context.js';
 import { etagFor } from './etag.js';
@@ -52,12 +52,16 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
     return503OnClosing: true,
     // Malformed URLs (bad percent-encoding) never reach a route: answer them as OBP does, not with Fastify's body.
     frameworkErrors: (_error, _request, reply: FastifyReply) => {
-      void reply.code(400).header('Access-Control-Allow-Origin', '*').send({ code: 400, message: catalogueMessage('OBP-10017') });
+      void reply
+        .code(400)
+        .header('Access-Control-Allow-Origin', '*')
+        .send({ code: 400, message: catalogueMessage('OBP-10017') });
     },
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: true, allErrors: false } },
   });
   const metrics = createMetricsRecorder(store, fastify.log);
   const services = createServices(config, metrics);
+  const authenticate = createAuthenticator(store, config.props.maxBadLoginAttempts);
   fastify.addHook('onClose', async () => metrics.close());
 
   fastify.decorateRequest('caller', null as unknown as Caller);
@@ -142,7 +146,7 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
       config: { endpoint, version },
       schema: endpoint.body ? { body: endpoint.body } : {},
       preValidation: async (request) => {
-        request.caller = await authenticate(request, store, config.props.maxBadLoginAttempts, endpoint.style);
+        request.caller = await authenticate(request, endpoint.style);
         if (endpoint.auth === 'user' && !request.caller.user) throw obpError('OBP-20001');
       },
       handler: async (request, reply) => {

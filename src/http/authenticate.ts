@@ -8,15 +8,24 @@ import { tokenHash } from '../domain/auth/secrets.js';
 import { obpError } from '../errors/obp-error.js';
 import type { Store } from '../store/index.js';
 import { anonymous, type Caller } from './caller.js';
+import { TokenCache } from './token-cache.js';
 
 export const directLoginKind = 'direct_login';
 
 /** Schemes that are OBP's own (OAuth 1.0a and Bearer arrive with their packages); any other is refused by new-style endpoints. */
 const knownSchemes = /^\s*(OAuth|Bearer|DirectLogin|GatewayLogin)\b/i;
 
-export async function authenticate(
+export type Authenticate = (request: FastifyRequest, style: 'old' | 'new') => Promise<Caller>;
+
+export function createAuthenticator(store: Store, maxBadLoginAttempts: number): Authenticate {
+  const cache = new TokenCache(store.changes);
+  return (request, style) => authenticate(request, store, cache, maxBadLoginAttempts, style);
+}
+
+async function authenticate(
   request: FastifyRequest,
   store: Store,
+  cache: TokenCache,
   maxBadLoginAttempts: number,
   style: 'old' | 'new',
 ): Promise<Caller> {
@@ -28,7 +37,9 @@ export async function authenticate(
   }
   // Checked like OBP (characters, length ≤ 512) before the lookup, so the echoed token is always short and plain.
   const token = validateTokenParams(params);
-  const owner = await store.tokens.resolve(tokenHash(token), directLoginKind, Date.now());
+  const hash = tokenHash(token);
+  const now = Date.now();
+  const owner = await cache.resolve(hash, now, () => store.tokens.resolve(hash, directLoginKind, now));
   // OBP appends the token straight after the catalogue text's colon.
   if (!owner) throw obpError('OBP-20003', token);
   if (owner.locked || owner.badLoginAttempts > maxBadLoginAttempts) throw obpError('OBP-20013');

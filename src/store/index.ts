@@ -4,6 +4,7 @@
  * transaction: everything inside commits together or not at all.
  */
 import type { Kysely } from 'kysely';
+import { localChangeFeed, postgresChangeFeed, type Announce, type ChangeFeed } from './change-feed.js';
 import { connect, type ConnectOptions, type Connection, type Dialect } from './connect.js';
 import { accessRepo, accountRepo } from './repos/accounts.js';
 import { bankRepo } from './repos/banks.js';
@@ -17,12 +18,12 @@ import { transactionRepo } from './repos/transactions.js';
 import { userRepo } from './repos/users.js';
 import type { Database } from './schema.js';
 
-function repositories(db: Kysely<Database>) {
+function repositories(db: Kysely<Database>, announce: Announce) {
   return {
     banks: bankRepo(db),
-    users: userRepo(db),
-    consumers: consumerRepo(db),
-    tokens: tokenRepo(db),
+    users: userRepo(db, announce),
+    consumers: consumerRepo(db, announce),
+    tokens: tokenRepo(db, announce),
     entitlements: entitlementRepo(db),
     accounts: accountRepo(db),
     access: accessRepo(db),
@@ -40,16 +41,23 @@ export interface Store extends Repositories {
   transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   connection: Connection;
+  /** credential changes seen by this process, for caches that must stay correct across processes */
+  changes: ChangeFeed;
 }
 
 export async function openStore(options: ConnectOptions): Promise<Store> {
   const connection = await connect(options);
   const { db } = connection;
+  const changes = options.databaseUrl ? await postgresChangeFeed(options.databaseUrl) : localChangeFeed();
   return {
-    ...repositories(db),
+    ...repositories(db, changes.announce),
     dialect: connection.dialect,
     connection,
-    transaction: (fn) => db.transaction().execute((trx) => fn(repositories(trx))),
-    close: () => connection.close(),
+    changes,
+    transaction: (fn) => db.transaction().execute((trx) => fn(repositories(trx, changes.announce))),
+    close: async () => {
+      await changes.close();
+      await connection.close();
+    },
   };
 }

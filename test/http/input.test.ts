@@ -89,7 +89,9 @@ describe('headers', () => {
     const res = await server.call('GET', '/obp/v2.1.0/users/current');
     expect(res.status).toBe(401);
     const realm = server.config.hostname;
-    expect(res.headers.get('www-authenticate')).toBe(`OAuth realm="${realm}", Bearer realm="${realm}", DirectLogin realm="${realm}"`);
+    expect(res.headers.get('www-authenticate')).toBe(
+      `OAuth realm="${realm}", Bearer realm="${realm}", DirectLogin realm="${realm}"`,
+    );
   });
 
   it('new-style GETs send an ETag and answer 304 to If-None-Match; old-style send none', async () => {

@@ -40,17 +40,37 @@ describe.runIf(storeKind === 'postgres')('several processes on one PostgreSQL da
 
   it('a token issued by one process works on the other, and a revoke through one is honoured by the other', async () => {
     const token = await login(a);
-    expect((await currentUser(b, token)).status).toBe(200);
+    // used on both processes first, so each has it in its token cache
+    for (const s of [a, b, a, b]) expect((await currentUser(s, token)).status).toBe(200);
     const other = await login(b);
     expect((await currentUser(a, other)).status).toBe(200);
 
     const revoke = await fetch(`${b.url}/my/logins/direct`, { method: 'DELETE', headers: { DirectLogin: `token=${token}` } });
     expect(revoke.status).toBe(204);
-    const refused = await currentUser(a, token);
-    expect(refused.status).toBe(401);
-    expect(((await refused.json()) as { message: string }).message).toMatch(/^OBP-20003: /);
+    for (const s of [a, b]) {
+      const refused = await currentUser(s, token);
+      expect(refused.status).toBe(401);
+      expect(((await refused.json()) as { message: string }).message).toMatch(/^OBP-20003: /);
+    }
     // the other token of the same user is untouched
     expect((await currentUser(a, other)).status).toBe(200);
+  });
+
+  it('a consumer disabled through one process stops its tokens on the other', async () => {
+    const token = await login(a);
+    for (const s of [a, b]) expect((await currentUser(s, token)).status).toBe(200);
+    const consumers = (await (
+      await fetch(`${a.url}/obp/v2.1.0/management/consumers`, { headers: { DirectLogin: `token=${token}` } })
+    ).json()) as { list: { consumer_id: number; app_name: string }[] };
+    const demo = consumers.list.find((c) => c.app_name === 'Demo App')!;
+    const disable = await fetch(`${b.url}/obp/v2.1.0/management/consumers/${demo.consumer_id}`, {
+      method: 'PUT',
+      headers: { DirectLogin: `token=${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ enabled: false }),
+    });
+    expect(disable.status).toBe(200);
+    expect((await currentUser(a, token)).status).toBe(401);
+    expect((await currentUser(b, token)).status).toBe(401);
   });
 
   it('runs several node:cluster workers on one port', async () => {

@@ -13,7 +13,8 @@ describe('money', () => {
     expect(toMinorUnits('12.999', 'EUR')).toBe(1299n);
     expect(toMinorUnits('1.5', 'JPY')).toBe(1n);
     expect(toMinorUnits('92233720368547758.07', 'EUR')).toBe(9223372036854775807n);
-    for (const bad of ['', 'abc', '1e5', '1,00', '--1', '0x10', 'NaN', 'Infinity']) expect(toMinorUnits(bad, 'EUR')).toBeUndefined();
+    for (const bad of ['', 'abc', '1e5', '1,00', '--1', '0x10', 'NaN', 'Infinity'])
+      expect(toMinorUnits(bad, 'EUR')).toBeUndefined();
   });
 
   it('formats with the currency scale and never through a float', () => {

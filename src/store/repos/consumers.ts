@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Consumer } from '../../domain/model.js';
+import type { Announce } from '../change-feed.js';
 import type { ConsumerTable, Database } from '../schema.js';
 
 function toConsumer(r: Selectable<ConsumerTable>): Consumer {
@@ -21,7 +22,7 @@ function toConsumer(r: Selectable<ConsumerTable>): Consumer {
 
 export type NewConsumer = Omit<Consumer, 'consumerId' | 'createdAt'>;
 
-export function consumerRepo(db: Kysely<Database>) {
+export function consumerRepo(db: Kysely<Database>, announce: Announce) {
   return {
     async list(): Promise<Consumer[]> {
       return (await db.selectFrom('consumers').selectAll().orderBy('consumer_id').execute()).map(toConsumer);
@@ -64,6 +65,7 @@ export function consumerRepo(db: Kysely<Database>) {
         })
         .where('consumer_id', '=', consumerId)
         .execute();
+      if (change.enabled !== undefined) await announce(db);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Announce } from '../change-feed.js';
 import { preparedQuery } from '../prepared.js';
 import type { Database } from '../schema.js';
 
@@ -15,6 +16,7 @@ export interface TokenOwner {
   appName: string;
   developerEmail: string;
   consumerEnabled: boolean;
+  expiresAt: number;
 }
 
 const resolveToken = preparedQuery((db, p: { tokenHash: string; kind: string; now: number }) =>
@@ -35,6 +37,7 @@ const resolveToken = preparedQuery((db, p: { tokenHash: string; kind: string; no
       'c.app_name',
       'c.developer_email',
       'c.enabled',
+      't.expires_at',
     ])
     .where('t.token_hash', '=', p.tokenHash)
     .where('t.kind', '=', p.kind)
@@ -42,7 +45,7 @@ const resolveToken = preparedQuery((db, p: { tokenHash: string; kind: string; no
     .where('u.deleted', '=', 0),
 );
 
-export function tokenRepo(db: Kysely<Database>) {
+export function tokenRepo(db: Kysely<Database>, announce: Announce) {
   return {
     async insert(t: { tokenHash: string; kind: string; userId: string; consumerId: number | undefined; expiresAt: number }) {
       await db
@@ -74,11 +77,14 @@ export function tokenRepo(db: Kysely<Database>) {
         appName: row.app_name ?? '',
         developerEmail: row.developer_email ?? '',
         consumerEnabled: row.enabled === null ? true : Number(row.enabled) === 1,
+        expiresAt: Number(row.expires_at),
       };
     },
     async revoke(tokenHash: string): Promise<boolean> {
       const r = await db.deleteFrom('tokens').where('token_hash', '=', tokenHash).executeTakeFirst();
-      return Number(r.numDeletedRows) > 0;
+      const revoked = Number(r.numDeletedRows) > 0;
+      if (revoked) await announce(db);
+      return revoked;
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { User, UserWithPassword } from '../../domain/model.js';
+import type { Announce } from '../change-feed.js';
 import type { Database, UserTable } from '../schema.js';
 
 function toUser(r: Selectable<UserTable>): UserWithPassword {
@@ -23,7 +24,7 @@ function publicUser(u: UserWithPassword): User {
   return user;
 }
 
-export function userRepo(db: Kysely<Database>) {
+export function userRepo(db: Kysely<Database>, announce: Announce) {
   const live = db.selectFrom('users').selectAll().where('deleted', '=', 0);
   return {
     async get(userId: string): Promise<User | undefined> {
@@ -89,6 +90,8 @@ export function userRepo(db: Kysely<Database>) {
         .set((eb) => ({ bad_login_attempts: eb('bad_login_attempts', '+', 1) }))
         .where('user_id', '=', userId)
         .execute();
+      // enough failures lock the user, and a locked user's tokens stop working
+      await announce(db);
     },
     async resetBadLogins(userId: string): Promise<void> {
       await db.updateTable('users').set({ bad_login_attempts: 0 }).where('user_id', '=', userId).execute();
