@@ -11,7 +11,11 @@ const pool = new pg.Pool({ connectionString: url, max: 10 });
 const app = Fastify({ logger: false });
 
 app.get<{ Params: { id: string } }>('/banks/:id', async (request, reply) => {
-  const { rows } = await pool.query({ name: 'bank_by_id', text: 'SELECT * FROM banks WHERE bank_id = $1', values: [request.params.id] });
+  const { rows } = await pool.query({
+    name: 'bank_by_id',
+    text: 'SELECT * FROM banks WHERE bank_id = $1',
+    values: [request.params.id],
+  });
   const row = rows[0] as Record<string, unknown> | undefined;
   if (!row) return reply.code(404).send({ code: 404, message: 'not found' });
   return { id: row.bank_id, short_name: row.short_name, full_name: row.full_name, logo: row.logo, website: row.website };

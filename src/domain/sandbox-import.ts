@@ -7,7 +7,6 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { parseObpFilterDate } from '../json/dates.js';
-import { isStrongPassword } from './auth/secrets.js';
 import type { Account, AccountRef, Bank, Transaction, User } from './model.js';
 import { isIsoCurrency, toMinorUnits } from './money.js';
 import { publicViewTemplate, toStoredView, viewsForImportedAccount } from './views/definitions.js';
@@ -115,7 +114,7 @@ function isPathId(id: string): boolean {
   return id.length <= importLimits.idLength && pathIdPattern.test(id);
 }
 
-const controlCharacters = /[\u0000-\u001f\u007f]/;
+const controlCharacters = /\p{Cc}/u;
 
 const emailPattern =
   /^[^\s@"<>()[\]\\,;:]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
@@ -124,8 +123,25 @@ export function isValidEmail(email: string): boolean {
   return email.length <= 254 && emailPattern.test(email);
 }
 
-const strongPasswordRule =
-  '10 to 16 characters with a digit, a lower-case letter, an upper-case letter and a special character, or 17 to 512 characters';
+export const importPasswordMaxLength = 512;
+/** What DirectLogin accepts in a password (src/domain/auth/direct-login.ts): printable ASCII without `[` and `]`. */
+const loginablePassword = /^[\x20-\x5A\x5C\x5E-\x7E]+$/;
+
+// No strong-password rule (POST /users only): CanCreateSandbox admins choose this data; OBP's 2016 example has short passwords.
+/** Why an imported user could not log in with `password` through DirectLogin, or undefined when they can. */
+export function importPasswordProblem(password: string): string | undefined {
+  if (password === '') return 'password must not be empty';
+  if (password.length > importPasswordMaxLength) {
+    return `password is longer than ${importPasswordMaxLength} characters`;
+  }
+  if (!loginablePassword.test(password)) {
+    return 'password may contain only printable ASCII characters other than "[" and "]" (those DirectLogin accepts)';
+  }
+  if (/[,"]/.test(password)) {
+    return `password must not contain "," or '"': DirectLogin uses them to separate and quote its parameters, so the user could not log in`;
+  }
+  return undefined;
+}
 
 const importDatePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -216,17 +232,19 @@ export function checkImportFile(data: SandboxImport): void {
   for (const user of data.users) {
     const name = user.user_name;
     if (name === '') reject('user_name must not be empty');
-    if (name.length > importLimits.idLength) reject(`user_name ${shown(name)} is longer than ${importLimits.idLength} characters`);
+    if (name.length > importLimits.idLength)
+      reject(`user_name ${shown(name)} is longer than ${importLimits.idLength} characters`);
     if (controlCharacters.test(name)) reject(`user_name ${shown(JSON.stringify(name))} contains control characters`);
     if (usernames.has(name)) reject(`duplicate user_name ${shown(name)}`);
     usernames.add(name);
-    if (user.password === '') reject(`user ${shown(name)}: password must not be empty`);
-    if (!isStrongPassword(user.password)) reject(`user ${shown(name)}: password is not strong enough (${strongPasswordRule})`);
+    const passwordProblem = importPasswordProblem(user.password);
+    if (passwordProblem !== undefined) reject(`user ${shown(name)}: ${passwordProblem}`);
     if (!isValidEmail(user.email)) reject(`user ${shown(name)}: invalid email ${shown(user.email)}`);
   }
 
   const accounts = new Map<string, string>();
   const numbers = new Set<string>();
+  // IBANs are unique per bank, as account numbers are: OBP's example gives one IBAN to an account at each of its banks.
   const ibans = new Set<string>();
   for (const account of data.accounts) {
     const where = accountName(account.bank, account.id);
@@ -241,8 +259,9 @@ export function checkImportFile(data: SandboxImport): void {
     if (numbers.has(number)) reject(`duplicate account number ${shown(account.number)} at bank ${shown(account.bank)}`);
     numbers.add(number);
     if (account.IBAN !== '') {
-      if (ibans.has(account.IBAN)) reject(`duplicate IBAN ${shown(account.IBAN)} (${where})`);
-      ibans.add(account.IBAN);
+      const iban = key2(account.bank, account.IBAN);
+      if (ibans.has(iban)) reject(`duplicate IBAN ${shown(account.IBAN)} at bank ${shown(account.bank)} (${where})`);
+      ibans.add(iban);
     }
     if (account.owners.length === 0) reject(`${where} has no owner`);
     for (const owner of account.owners) {
@@ -262,7 +281,8 @@ export function checkImportFile(data: SandboxImport): void {
       reject(`transaction ${shown(t.id)}: ${accountName(bank, accountId)} is not among the imported accounts`);
     }
     if (t.id === '') reject(`transaction id must not be empty (${accountName(bank, accountId)})`);
-    if (t.id.length > importLimits.idLength) reject(`transaction id ${shown(t.id)} is longer than ${importLimits.idLength} characters`);
+    if (t.id.length > importLimits.idLength)
+      reject(`transaction id ${shown(t.id)} is longer than ${importLimits.idLength} characters`);
     const ref = key3(bank, accountId, t.id);
     if (transactionIds.has(ref)) reject(`duplicate transaction id ${shown(t.id)} for ${accountName(bank, accountId)}`);
     transactionIds.add(ref);
@@ -285,7 +305,8 @@ export function checkImportFile(data: SandboxImport): void {
       const id = documentId(kind, doc);
       if (doc.bank_id === '') reject(`${noun} ${shown(id)}: bank_id must not be empty`);
       if (id === '') reject(`${noun} ${key} must not be empty (bank ${shown(doc.bank_id)})`);
-      if (id.length > importLimits.idLength) reject(`${noun} ${key} ${shown(id)} is longer than ${importLimits.idLength} characters`);
+      if (id.length > importLimits.idLength)
+        reject(`${noun} ${key} ${shown(id)} is longer than ${importLimits.idLength} characters`);
       const ref = key2(doc.bank_id, id);
       if (seen.has(ref)) reject(`duplicate ${noun} ${key} ${shown(id)} at bank ${shown(doc.bank_id)}`);
       seen.add(ref);
@@ -307,7 +328,7 @@ export interface ImportLookups {
   existingUsers(provider: string, usernames: readonly string[]): Promise<string[]>;
   existingAccounts(refs: readonly AccountRef[]): Promise<AccountRef[]>;
   existingAccountNumbers(refs: readonly { bankId: string; number: string }[]): Promise<{ bankId: string; number: string }[]>;
-  existingIbans(ibans: readonly string[]): Promise<string[]>;
+  existingIbans(refs: readonly { bankId: string; iban: string }[]): Promise<{ bankId: string; iban: string }[]>;
   existingTransactions(
     refs: readonly (AccountRef & { transactionId: string })[],
   ): Promise<(AccountRef & { transactionId: string })[]>;
@@ -334,25 +355,33 @@ export async function checkAgainstExisting(data: SandboxImport, lookups: ImportL
   const [number] = await lookups.existingAccountNumbers(data.accounts.map((a) => ({ bankId: a.bank, number: a.number })));
   if (number) reject(`account number ${shown(number.number)} is already used at bank ${shown(number.bankId)}`);
 
-  const [iban] = await lookups.existingIbans(data.accounts.map((a) => a.IBAN).filter((i) => i !== ''));
-  if (iban !== undefined) reject(`IBAN ${shown(iban)} is already used by another account`);
+  const [iban] = await lookups.existingIbans(
+    data.accounts.filter((a) => a.IBAN !== '').map((a) => ({ bankId: a.bank, iban: a.IBAN })),
+  );
+  if (iban) reject(`IBAN ${shown(iban.iban)} is already used by another account at bank ${shown(iban.bankId)}`);
 
   const [transaction] = await lookups.existingTransactions(
     data.transactions.map((t) => ({ bankId: t.this_account.bank, accountId: t.this_account.id, transactionId: t.id })),
   );
   if (transaction) {
-    reject(`transaction ${shown(transaction.transactionId)} for ${accountName(transaction.bankId, transaction.accountId)} already exists`);
+    reject(
+      `transaction ${shown(transaction.transactionId)} for ${accountName(transaction.bankId, transaction.accountId)} already exists`,
+    );
   }
 
   // Documents may also be added to banks that exist already, but not to banks nobody knows.
   const imported = new Set(data.banks.map((b) => b.id));
-  const others = [...new Set(documentsOf(data).flatMap(([, docs]) => docs.map((d) => d.bank_id)))].filter((b) => !imported.has(b));
+  const others = [...new Set(documentsOf(data).flatMap(([, docs]) => docs.map((d) => d.bank_id)))].filter(
+    (b) => !imported.has(b),
+  );
   const known = new Set([...imported, ...(await lookups.existingBanks(others))]);
   for (const [kind, docs] of documentsOf(data)) {
     const { noun, key } = documentLabels[kind];
     const unknown = docs.find((d) => !known.has(d.bank_id));
     if (unknown) {
-      reject(`${noun} ${shown(documentId(kind, unknown))} is for bank ${shown(unknown.bank_id)}, which is neither imported nor existing`);
+      reject(
+        `${noun} ${shown(documentId(kind, unknown))} is for bank ${shown(unknown.bank_id)}, which is neither imported nor existing`,
+      );
     }
     const [existing] = await lookups.existingDocuments(
       kind,
@@ -540,7 +569,7 @@ export function planImport(data: SandboxImport, options: ImportOptions, random: 
   });
 
   const documents = documentsOf(data).flatMap(([kind, docs]) =>
-    docs.map((d) => ({ kind, bankId: d.bank_id, docId: documentId(kind, d), document: d as unknown })),
+    docs.map((d) => ({ kind, bankId: d.bank_id, docId: documentId(kind, d), document: d })),
   );
 
   return {

@@ -83,16 +83,18 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
     }
   });
 
-  fastify.addHook('onRequest', async (request, reply) => {
+  // Callback-style hooks: they run on every call and need no promise.
+  fastify.addHook('onRequest', (request, reply, done) => {
     request.caller = anonymous;
     reply.header('Access-Control-Allow-Origin', '*');
     reply.header('Correlation-Id', request.id);
     const route = request.routeOptions.config;
     request.endpoint = route.endpoint;
     request.version = route.version;
+    done();
   });
 
-  fastify.addHook('onResponse', async (request, reply) => {
+  fastify.addHook('onResponse', (request, reply, done) => {
     const endpoint = request.endpoint;
     const { user, consumer } = request.caller;
     metrics.record({
@@ -110,6 +112,7 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
       duration: Math.round(reply.elapsedTime),
       status: reply.statusCode,
     });
+    done();
   });
 
   fastify.setErrorHandler((error: FastifyError | ObpError, request: FastifyRequest, reply: FastifyReply) => {

@@ -65,7 +65,12 @@ export function moderatedAccountJson(a: Account, view: ViewDefinition, owners: O
 }
 
 /** ModeratedAccountJSON: the core shape plus the caller's private views, between swift_bic and bank_id. */
-export function moderatedAccountWithViewsJson(a: Account, view: ViewDefinition, owners: OwnerJson[], viewsAvailable: readonly ViewDefinition[]) {
+export function moderatedAccountWithViewsJson(
+  a: Account,
+  view: ViewDefinition,
+  owners: OwnerJson[],
+  viewsAvailable: readonly ViewDefinition[],
+) {
   const { bank_id, account_routing, ...head } = moderatedAccountJson(a, view, owners);
   return { ...head, views_available: viewsAvailable.map(viewJson), bank_id, account_routing };
 }

@@ -46,18 +46,31 @@ function statementName(sql: string): string {
 
 /** Wraps pg clients so that Kysely's SELECTs become named prepared statements. */
 function namedStatementPool(pool: pg.Pool): pg.Pool {
-  const wrap = (client: pg.PoolClient): pg.PoolClient =>
-    new Proxy(client, {
-      get(target, prop, receiver) {
-        if (prop !== 'query') return Reflect.get(target, prop, receiver) as unknown;
-        return (text: unknown, values?: unknown[]) => {
-          if (typeof text === 'string' && /^\s*select\b/i.test(text)) {
-            return target.query({ name: statementName(text), text, values });
-          }
-          return target.query(text as string, values);
-        };
-      },
-    });
+  // SQL text → statement name (or null for statements that are not SELECTs); bounded by the code's queries
+  const names = new Map<string, string | null>();
+  const nameFor = (text: string): string | null => {
+    let name = names.get(text);
+    if (name === undefined) {
+      name = /^\s*select\b/i.test(text) ? statementName(text) : null;
+      if (names.size < 5000) names.set(text, name);
+    }
+    return name;
+  };
+  const wrapped = new WeakMap<pg.PoolClient, pg.PoolClient>();
+  const wrap = (client: pg.PoolClient): pg.PoolClient => {
+    let proxy = wrapped.get(client);
+    if (!proxy) {
+      const query = (text: unknown, values?: unknown[]) => {
+        const name = typeof text === 'string' ? nameFor(text) : null;
+        return name ? client.query({ name, text: text as string, values }) : client.query(text as string, values);
+      };
+      proxy = new Proxy(client, {
+        get: (target, prop, receiver) => (prop === 'query' ? query : (Reflect.get(target, prop, receiver) as unknown)),
+      });
+      wrapped.set(client, proxy);
+    }
+    return proxy;
+  };
   return new Proxy(pool, {
     get(target, prop, receiver) {
       if (prop === 'connect') return async () => wrap(await target.connect());

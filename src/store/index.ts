@@ -18,7 +18,7 @@ import { transactionRepo } from './repos/transactions.js';
 import { userRepo } from './repos/users.js';
 import type { Database } from './schema.js';
 
-function repositories(db: Kysely<Database>, announce: Announce) {
+function repositories(db: Kysely<Database>, dialect: Dialect, announce: Announce) {
   return {
     banks: bankRepo(db),
     users: userRepo(db, announce),
@@ -29,7 +29,7 @@ function repositories(db: Kysely<Database>, announce: Announce) {
     access: accessRepo(db),
     transactions: transactionRepo(db),
     documents: documentRepo(db),
-    metrics: metricRepo(db),
+    metrics: metricRepo(db, dialect),
     sandboxImport: sandboxImportRepo(db),
   };
 }
@@ -50,11 +50,11 @@ export async function openStore(options: ConnectOptions): Promise<Store> {
   const { db } = connection;
   const changes = options.databaseUrl ? await postgresChangeFeed(options.databaseUrl) : localChangeFeed();
   return {
-    ...repositories(db, changes.announce),
+    ...repositories(db, connection.dialect, changes.announce),
     dialect: connection.dialect,
     connection,
     changes,
-    transaction: (fn) => db.transaction().execute((trx) => fn(repositories(trx, changes.announce))),
+    transaction: (fn) => db.transaction().execute((trx) => fn(repositories(trx, connection.dialect, changes.announce))),
     close: async () => {
       await changes.close();
       await connection.close();

@@ -167,7 +167,13 @@ describe('store contract', () => {
     expect(desc.map((m) => m.correlationId)).toEqual(['c3', 'c2', 'c1']);
     const anon = await store.metrics.query({ limit: 10, offset: 0, ascending: true, anon: true });
     expect(anon.map((m) => m.correlationId)).toEqual(['c2']);
-    const ranged = await store.metrics.query({ limit: 1, offset: 1, ascending: true, fromDate: base + 1000, toDate: base + 3000 });
+    const ranged = await store.metrics.query({
+      limit: 1,
+      offset: 1,
+      ascending: true,
+      fromDate: base + 1000,
+      toDate: base + 3000,
+    });
     expect(ranged.map((m) => m.correlationId)).toEqual(['c2']);
   });
 });

@@ -11,7 +11,7 @@ import {
 } from '../../domain/sandbox-import.js';
 import { obpError, plainError } from '../../errors/obp-error.js';
 import type { Repositories } from '../../store/index.js';
-import { isUniqueViolation } from '../../store/repos/sandbox-import.js';
+import { isWriteConflict } from '../../store/repos/sandbox-import.js';
 import { endpoint } from '../endpoint.js';
 import { sandboxImportSchema } from './data-import-schema.js';
 
@@ -39,11 +39,11 @@ async function save(tx: Repositories, plan: ImportPlan, hashes: readonly string[
   for (const bank of plan.banks) await tx.banks.insert(bank);
   for (const [i, { user }] of plan.users.entries()) await tx.users.insert({ ...user, passwordHash: hashes[i]! });
   for (const account of plan.accounts) await tx.accounts.insert(account);
-  for (const h of plan.holders) await tx.accounts.addHolder(h.bankId, h.accountId, h.userId);
-  for (const g of plan.grants) await tx.access.grant(g.userId, g.bankId, g.accountId, g.viewId);
+  await tx.sandboxImport.addHolders(plan.holders);
+  await tx.sandboxImport.grantViews(plan.grants);
   for (const v of plan.customViews) await tx.access.saveCustomView(v.bankId, v.accountId, v.viewId, v.definition);
   await tx.transactions.insertMany(plan.transactions);
-  for (const c of plan.counterparties) await tx.transactions.upsertCounterpartyAlias(c);
+  await tx.sandboxImport.addCounterpartyAliases(plan.counterparties);
   for (const kind of ['branch', 'atm', 'product', 'crm_event'] as const) {
     await tx.documents.insertMany(
       kind,
@@ -64,13 +64,13 @@ Requires the system role \`CanCreateSandbox\` and the instance setting \`allow_s
 All eight arrays are required and may be empty. The whole file is checked first; if any rule fails nothing is written and the answer is 400 \`${importFailure}: <the rule that failed>\`. The rules:
 
 * banks: id non-empty, made of letters, digits, \`-\`, \`_\`, \`.\`; unique in the file; not existing.
-* users: \`user_name\` non-empty, unique in the file, not an existing local user; password non-empty and strong (10 to 16 characters with a digit, a lower-case letter, an upper-case letter and a special character, or 17 to 512 characters); valid email. At most ${importLimits.users} users per import.
-* accounts: bank among the imported banks; id non-empty (same characters as bank ids); (bank, id) and (bank, number) unique and not existing; IBAN (when given) unique in the file and not used by any account; at least one owner, every owner an imported \`user_name\`; ISO 4217 currency; decimal balance.
+* users: \`user_name\` non-empty, unique in the file, not an existing local user; password of 1 to 512 characters that DirectLogin can carry: printable ASCII except \`[\`, \`]\`, \`,\` and \`"\` (the strong-password rule of \`POST /users\` does not apply); valid email. At most ${importLimits.users} users per import.
+* accounts: bank among the imported banks; id non-empty (same characters as bank ids); (bank, id) and (bank, number) unique and not existing; IBAN (when given) unique among the file's accounts of the same bank and not used by an existing account at that bank; at least one owner, every owner an imported \`user_name\`; ISO 4217 currency; decimal balance.
 * transactions: account among the imported accounts; id non-empty and unique per account, not existing; \`value\` and \`new_balance\` decimals; \`posted\` and \`completed\` as \`yyyy-MM-ddTHH:mm:ss.SSSZ\`.
 * branches, ATMs, CRM events (by \`id\`) and products (by \`code\`): key non-empty, unique per bank, not existing; bank imported or existing; CRM \`actual_date\` as \`yyyy-MM-ddTHH:mm:ss.SSSZ\`.
 * at most ${importLimits.rowsPerArray} rows per array, texts of at most ${importLimits.textLength} characters.
 
-Effects: users are validated and can log in at once with their password; every owner becomes an account holder and gets the non-public system views (owner, accountant, auditor, the UK and Berlin Group read views, and firehose when \`allow_account_firehose\` is on). \`generate_public_view\` creates the custom \`_public\` view when \`allow_public_views\` is on. Transactions are stored as given (the account balance is not recomputed); a counterparty without a name gets a generated \`unknown_<uuid>\` name, shared by counterparties with the same account number.`,
+Effects: users are validated and can log in at once with their password; every owner becomes an account holder and gets the non-public system views (owner, accountant, auditor, the UK and Berlin Group account views, and firehose when \`allow_account_firehose\` is on). \`generate_public_view\` creates the custom \`_public\` view when \`allow_public_views\` is on. Transactions are stored as given (the account balance is not recomputed); a counterparty without a name gets a generated \`unknown_<uuid>\` name, shared by counterparties with the same account number.`,
   tags: ['Sandbox'],
   style: 'new',
   auth: 'user',
@@ -100,7 +100,8 @@ Effects: users are validated and can log in at once with their password; every o
       });
     } catch (err) {
       if (err instanceof ImportRejected) throw plainError(400, err.message);
-      if (isUniqueViolation(err)) throw plainError(400, `${importFailure}: some of its data was created by another request meanwhile`);
+      if (isWriteConflict(err))
+        throw plainError(400, `${importFailure}: some of its data was created by another request meanwhile`);
       throw err;
     }
     return { success: 'Success' };

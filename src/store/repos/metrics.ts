@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../connect.js';
 import type { Metric } from '../../domain/model.js';
 import type { Database } from '../schema.js';
 
@@ -20,30 +21,79 @@ export interface MetricQuery {
   duration?: number;
 }
 
-export function metricRepo(db: Kysely<Database>) {
+const columns = [
+  'date',
+  'user_id',
+  'user_name',
+  'developer_email',
+  'app_name',
+  'consumer_id',
+  'url',
+  'verb',
+  'implemented_by_partial_function',
+  'implemented_in_version',
+  'correlation_id',
+  'duration',
+  'status',
+] as const;
+
+function row(m: Metric) {
   return {
+    date: m.date,
+    user_id: m.userId,
+    user_name: m.userName,
+    developer_email: m.developerEmail,
+    app_name: m.appName,
+    consumer_id: m.consumerId,
+    url: m.url,
+    verb: m.verb,
+    implemented_by_partial_function: m.implementedByPartialFunction,
+    implemented_in_version: m.implementedInVersion,
+    correlation_id: m.correlationId,
+    duration: m.duration,
+    status: m.status,
+  };
+}
+
+const arrayTypes: Record<(typeof columns)[number], string> = {
+  date: 'bigint[]',
+  user_id: 'text[]',
+  user_name: 'text[]',
+  developer_email: 'text[]',
+  app_name: 'text[]',
+  consumer_id: 'text[]',
+  url: 'text[]',
+  verb: 'text[]',
+  implemented_by_partial_function: 'text[]',
+  implemented_in_version: 'text[]',
+  correlation_id: 'text[]',
+  duration: 'integer[]',
+  status: 'integer[]',
+};
+
+export function metricRepo(db: Kysely<Database>, dialect: Dialect) {
+  return {
+    /**
+     * Every API call lands here, so on PostgreSQL a batch is one statement with one array per column
+     * (UNNEST): the same SQL text whatever the batch size, parsed and planned once per connection.
+     */
     async insertMany(metrics: readonly Metric[]): Promise<void> {
       if (metrics.length === 0) return;
-      await db
-        .insertInto('metrics')
-        .values(
-          metrics.map((m) => ({
-            date: m.date,
-            user_id: m.userId,
-            user_name: m.userName,
-            developer_email: m.developerEmail,
-            app_name: m.appName,
-            consumer_id: m.consumerId,
-            url: m.url,
-            verb: m.verb,
-            implemented_by_partial_function: m.implementedByPartialFunction,
-            implemented_in_version: m.implementedInVersion,
-            correlation_id: m.correlationId,
-            duration: m.duration,
-            status: m.status,
-          })),
-        )
-        .execute();
+      const rows = metrics.map(row);
+      if (dialect === 'postgres') {
+        const arrays = columns.map((c) => sql`${rows.map((r) => r[c])}::${sql.raw(arrayTypes[c])}`);
+        await db
+          .insertInto('metrics')
+          .columns(columns)
+          .expression(sql`SELECT * FROM unnest(${sql.join(arrays)})` as never)
+          .execute();
+        return;
+      }
+      for (let i = 0; i < rows.length; i += 500)
+        await db
+          .insertInto('metrics')
+          .values(rows.slice(i, i + 500))
+          .execute();
     },
     async query(f: MetricQuery): Promise<Metric[]> {
       let q = db.selectFrom('metrics').selectAll();

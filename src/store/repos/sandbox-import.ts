@@ -1,10 +1,12 @@
 /**
- * Bulk look-ups for the sandbox import: which of the thousands of keys in an import file already exist.
- * One query per chunk of keys instead of one per row. IN lists are padded to a power of two so the
- * number of distinct statements (each one a prepared statement on PostgreSQL) stays small.
+ * Bulk work for the sandbox import. Look-ups: which of the thousands of keys in an import file already
+ * exist, one query per chunk of keys instead of one per row; IN lists are padded to a power of two so
+ * the number of distinct statements (each one a prepared statement on PostgreSQL) stays small.
+ * Writes: the per-owner fan-out (holders, view grants, counterparty aliases) as multi-row inserts.
  */
 import type { Kysely } from 'kysely';
-import type { BankDocumentKind, ImportLookups } from '../../domain/sandbox-import.js';
+import type { AccountRef } from '../../domain/model.js';
+import type { BankDocumentKind, CounterpartyAlias, ImportLookups } from '../../domain/sandbox-import.js';
 import type { Database } from '../schema.js';
 
 const chunkSize = 512;
@@ -22,7 +24,11 @@ function distinct(values: Iterable<string>): string[] {
 }
 
 /** Runs `query` per chunk of `items` and keeps the items whose key is in the returned key set. */
-async function presentIn<T>(items: readonly T[], query: (chunk: readonly T[]) => Promise<Set<string>>, key: (item: T) => string): Promise<T[]> {
+async function presentIn<T>(
+  items: readonly T[],
+  query: (chunk: readonly T[]) => Promise<Set<string>>,
+  key: (item: T) => string,
+): Promise<T[]> {
   const found: T[] = [];
   for (let i = 0; i < items.length; i += chunkSize) {
     const chunk = items.slice(i, i + chunkSize);
@@ -35,7 +41,7 @@ async function presentIn<T>(items: readonly T[], query: (chunk: readonly T[]) =>
 const pair = (a: string, b: string) => JSON.stringify([a, b]);
 const triple = (a: string, b: string, c: string) => JSON.stringify([a, b, c]);
 
-export function sandboxImportRepo(db: Kysely<Database>): ImportLookups {
+function lookups(db: Kysely<Database>): ImportLookups {
   return {
     async existingBanks(bankIds) {
       return presentIn(
@@ -92,14 +98,19 @@ export function sandboxImportRepo(db: Kysely<Database>): ImportLookups {
         (r) => pair(r.bankId, r.number),
       );
     },
-    async existingIbans(ibans) {
+    async existingIbans(refs) {
       return presentIn(
-        distinct(ibans),
+        refs,
         async (chunk) => {
-          const rows = await db.selectFrom('accounts').select('iban').where('iban', 'in', padded(chunk)).execute();
-          return new Set(rows.map((r) => r.iban));
+          const rows = await db
+            .selectFrom('accounts')
+            .select(['bank_id', 'iban'])
+            .where('bank_id', 'in', padded(distinct(chunk.map((r) => r.bankId))))
+            .where('iban', 'in', padded(distinct(chunk.map((r) => r.iban))))
+            .execute();
+          return new Set(rows.map((r) => pair(r.bank_id, r.iban)));
         },
-        (iban) => iban,
+        (r) => pair(r.bankId, r.iban),
       );
     },
     async existingTransactions(refs) {
@@ -137,8 +148,62 @@ export function sandboxImportRepo(db: Kysely<Database>): ImportLookups {
   };
 }
 
-/** True for a primary-key / unique violation on either driver (a concurrent writer got there first). */
-export function isUniqueViolation(err: unknown): boolean {
+const rowsPerInsert = 500;
+
+async function inChunks<T>(rows: readonly T[], insert: (chunk: readonly T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += rowsPerInsert) await insert(rows.slice(i, i + rowsPerInsert));
+}
+
+export function sandboxImportRepo(db: Kysely<Database>) {
+  return {
+    ...lookups(db),
+    async addHolders(rows: readonly (AccountRef & { userId: string })[]): Promise<void> {
+      await inChunks(rows, (chunk) =>
+        db
+          .insertInto('account_holders')
+          .values(chunk.map((r) => ({ bank_id: r.bankId, account_id: r.accountId, user_id: r.userId })))
+          .onConflict((oc) => oc.doNothing())
+          .execute(),
+      );
+    },
+    async grantViews(rows: readonly (AccountRef & { userId: string; viewId: string })[]): Promise<void> {
+      await inChunks(rows, (chunk) =>
+        db
+          .insertInto('account_access')
+          .values(chunk.map((r) => ({ user_id: r.userId, bank_id: r.bankId, account_id: r.accountId, view_id: r.viewId })))
+          .onConflict((oc) => oc.doNothing())
+          .execute(),
+      );
+    },
+    /** First sight of each counterparty: its metadata row with the generated public alias. */
+    async addCounterpartyAliases(rows: readonly CounterpartyAlias[]): Promise<void> {
+      await inChunks(rows, (chunk) =>
+        db
+          .insertInto('counterparty_metadata')
+          .values(
+            chunk.map((c) => ({
+              bank_id: c.bankId,
+              account_id: c.accountId,
+              counterparty_id: c.counterpartyId,
+              counterparty_name: c.name,
+              public_alias: c.publicAlias,
+              private_alias: '',
+              details: '{}',
+            })),
+          )
+          .onConflict((oc) => oc.doNothing())
+          .execute(),
+      );
+    },
+  };
+}
+
+/**
+ * True when a concurrent writer got there first: a primary-key / unique violation on either driver, or
+ * a PostgreSQL deadlock between two imports that touch the same keys in a different order.
+ */
+export function isWriteConflict(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
-  return code === '23505' || (typeof code === 'string' && /^SQLITE_CONSTRAINT_(PRIMARYKEY|UNIQUE)$/.test(code));
+  if (code === '23505' || code === '40P01') return true;
+  return typeof code === 'string' && /^SQLITE_CONSTRAINT_(PRIMARYKEY|UNIQUE)$/.test(code);
 }
