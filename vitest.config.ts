@@ -9,7 +9,10 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'sqlite', env: { OBP_TEST_STORE: 'sqlite' } } },
       // Unit tests touch no store: they run once, in the sqlite project.
-      { extends: true, test: { name: 'postgres', env: { OBP_TEST_STORE: 'postgres' }, exclude: ['test/unit/**', 'node_modules/**'] } },
+      {
+        extends: true,
+        test: { name: 'postgres', env: { OBP_TEST_STORE: 'postgres' }, exclude: ['test/unit/**', 'node_modules/**'] },
+      },
     ],
   },
 });

@@ -39,9 +39,10 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs = 30_000): Pr
   throw new Error(`timeout waiting for ${url}`);
 }
 
-async function start(script: string, port: number, env: Record<string, string>, readyPath: string): Promise<Started> {
+/** `args` as given to node: the server is started exactly as `npm start` does it */
+async function start(args: string[], port: number, env: Record<string, string>, readyPath: string): Promise<Started> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OBP_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -87,7 +88,7 @@ async function main(): Promise<void> {
 
   // Cold start and idle RSS on the embedded store, with the demo dataset created on first boot.
   const dataDir = mkdtempSync(join(tmpdir(), 'obp-bench-'));
-  const embedded = await start('src/main.ts', 18_201, { OBP_DATA_DIR: dataDir, OBP_DEMO: 'true' }, '/obp/v2.1.0/root');
+  const embedded = await start(['scripts/start.mjs'], 18_201, { OBP_DATA_DIR: dataDir, OBP_DEMO: 'true' }, '/obp/v2.1.0/root');
   await new Promise((r) => setTimeout(r, 1500));
   const idleRss = rssMb(embedded.child.pid!);
   await stop(embedded);
@@ -96,8 +97,8 @@ async function main(): Promise<void> {
   const db = await createTestDatabase();
   try {
     const env = { OBP_DATABASE_URL: db.url, OBP_DEMO: 'true' };
-    const server = await start('src/main.ts', 18_202, env, '/obp/v2.1.0/root');
-    const baseline = await start('bench/baseline-server.ts', 18_203, env, '/banks/obp-bank-x-gh');
+    const server = await start(['scripts/start.mjs'], 18_202, env, '/obp/v2.1.0/root');
+    const baseline = await start(['bench/baseline-server.mjs'], 18_203, env, '/banks/obp-bank-x-gh');
     const login = await fetch(`${server.url}/my/logins/direct`, {
       method: 'POST',
       headers: {

@@ -107,6 +107,9 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
       max: options.poolSize ?? 10,
       types: { getTypeParser: typeParser },
     });
+    // An idle connection the server drops (restart, failover, admin) is discarded by the pool and the
+    // next query opens a new one; without a listener the event would crash the process.
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool) }) });
     connection = { db, dialect: 'postgres', pool, close: () => db.destroy() };
   } else {

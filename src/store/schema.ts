@@ -98,6 +98,8 @@ export interface CustomViewTable {
   view_id: string;
   /** the view definition: name, description, is_public, alias, flags (JSON) */
   definition: string;
+  /** copy of the definition's is_public, for the account lists */
+  is_public: Flag;
 }
 
 export interface AccountAccessTable {

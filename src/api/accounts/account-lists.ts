@@ -2,7 +2,12 @@
  * The six account lists. Their wrappers differ on purpose (SEMANTICS §6.2, quirk Q15): some answer
  * `{accounts:[...]}`, others a bare array, and clients depend on each exactly as OBP sends it.
  */
-import { groupPrivateAccounts, publicAccounts, type AccountWithViews } from '../../domain/views/access.js';
+import {
+  groupPrivateAccounts,
+  privateAccountSummaries,
+  publicAccounts,
+  type AccountWithViews,
+} from '../../domain/views/access.js';
 import { obpError } from '../../errors/obp-error.js';
 import { basicAccountJson, coreAccountJson } from '../../json/v200.js';
 import type { Repositories } from '../../store/index.js';
@@ -64,8 +69,8 @@ export const corePrivateAccountsAllBanks = endpoint({
     },
   },
   successStatus: 200,
-  // a hot path: the token was resolved by the framework, and this is the one query
-  handler: async (ctx) => (await privateAccounts(ctx.store, ctx.user().userId)).map(coreAccountJson),
+  // a hot path: the token was resolved by the framework (usually from its cache), and this is the one query
+  handler: async (ctx) => (await privateAccountSummaries(ctx.store, ctx.user().userId)).map(coreAccountJson),
 });
 
 export const publicAccountsAllBanks = endpoint({

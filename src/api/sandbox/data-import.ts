@@ -1,5 +1,5 @@
-import endpointsJson from '../../../spec/endpoints.json' with { type: 'json' };
 import { hashPassword } from '../../domain/auth/secrets.js';
+import { dataImportExample } from './data-import-example.js';
 import {
   checkAgainstExisting,
   checkImportFile,
@@ -16,7 +16,6 @@ import { endpoint } from '../endpoint.js';
 import { sandboxImportSchema } from './data-import-schema.js';
 
 const operationId = 'OBPv2.1.0-sandboxDataImport';
-const documented = endpointsJson.find((e) => e.operation_id === operationId);
 
 /**
  * scrypt runs on libuv's small thread pool; hashing a few at a time leaves room for the logins and
@@ -77,7 +76,7 @@ Effects: users are validated and can log in at once with their password; every o
   roles: { anyOf: [['CanCreateSandbox']], check: 'handler', condition: 'checked after allow_sandbox_data_import' },
   errors: ['OBP-10001', 'OBP-00002', importFailure, 'OBP-50000'],
   body: sandboxImportSchema,
-  example: { request: documented?.example_request, response: { success: 'Success' } },
+  example: { request: dataImportExample, response: { success: 'Success' } },
   successStatus: 201,
   handler: async (ctx) => {
     const { body, config, store } = ctx;

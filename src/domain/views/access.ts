@@ -5,6 +5,7 @@
 import type { ObpProps } from '../../config.js';
 import { obpError, ObpError } from '../../errors/obp-error.js';
 import type { Repositories } from '../../store/index.js';
+import type { AccountRef } from '../model.js';
 import type { AccessibleAccount } from '../../store/repos/accounts.js';
 import { fromStoredView, systemView, type StoredViewDefinition, type ViewDefinition } from './definitions.js';
 
@@ -168,10 +169,16 @@ export function groupPrivateAccounts(rows: readonly AccessibleAccount[]): Accoun
   return inStableOrder(out);
 }
 
+/** The caller's private accounts without their views (the core list), in the same stable order. */
+export async function privateAccountSummaries(store: Repositories, userId: string): Promise<(AccountRef & { label: string })[]> {
+  const rows = await store.access.privateAccountSummaries(userId);
+  return rows.sort((a, b) => compareUtf16(a.bankId, b.bankId) || compareUtf16(a.accountId, b.accountId));
+}
+
 /** Accounts that have at least one public view (empty unless public views are allowed). */
 export async function publicAccounts(store: Repositories, props: ObpProps, bankId?: string): Promise<AccountWithViews[]> {
   if (!props.allowPublicViews) return [];
-  const rows = await store.access.customViewsMatching('%"is_public":true%', bankId);
+  const rows = await store.access.publicCustomViews(bankId);
   const accounts = await store.accounts.getMany(rows);
   const labels = new Map(accounts.map((a) => [`${a.bankId}\u0000${a.accountId}`, a.label]));
   const out: AccountWithViews[] = [];

@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../connect.js';
 import { up as initial } from './0001-initial.js';
+import { up as customViewIsPublic } from './0002-custom-view-is-public.js';
 
 /** Numbered, append-only. Each runs once, in order, inside the migrator's lock. */
 export const migrations: Record<string, (db: Kysely<unknown>, dialect: Dialect) => Promise<void>> = {
   '0001-initial': initial,
+  '0002-custom-view-is-public': customViewIsPublic,
 };

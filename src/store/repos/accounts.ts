@@ -130,8 +130,38 @@ const accessibleAtBank = preparedQuery((db, p: { userId: string; bankId: string 
   accessibleAccountsQuery(db, p.userId).where('aa.bank_id', '=', p.bankId),
 );
 
+/**
+ * Accounts on which the user holds at least one private view (a system view, or a custom view that
+ * is not public), one row per account: the hot `/my/accounts` list needs no more.
+ */
+const privateAccountSummaries = preparedQuery((db, p: { userId: string }) =>
+  db
+    .selectFrom('account_access as aa')
+    .innerJoin('accounts as a', (j) => j.onRef('a.bank_id', '=', 'aa.bank_id').onRef('a.account_id', '=', 'aa.account_id'))
+    .leftJoin('custom_views as cv', (j) =>
+      j
+        .onRef('cv.bank_id', '=', 'aa.bank_id')
+        .onRef('cv.account_id', '=', 'aa.account_id')
+        .onRef('cv.view_id', '=', 'aa.view_id'),
+    )
+    .select(['a.bank_id', 'a.account_id', 'a.label'])
+    .distinct()
+    .where('aa.user_id', '=', p.userId)
+    // custom view ids start with "_", system view ids never do
+    .where((eb) =>
+      eb.or([
+        eb('cv.is_public', '=', 0),
+        eb.and([eb('cv.view_id', 'is', null), eb(eb.fn('substr', ['aa.view_id', eb.lit(1), eb.lit(1)]), '<>', '_')]),
+      ]),
+    ),
+);
+
 export function accessRepo(db: Kysely<Database>) {
   return {
+    async privateAccountSummaries(userId: string): Promise<(AccountRef & { label: string })[]> {
+      const rows = await privateAccountSummaries(db, { userId });
+      return rows.map((r) => ({ bankId: r.bank_id, accountId: r.account_id, label: r.label }));
+    },
     /** The caller's accounts with each view they hold, in one round trip (account lists are hot). */
     async accessibleAccounts(userId: string, bankId?: string): Promise<AccessibleAccount[]> {
       const rows =
@@ -197,24 +227,19 @@ export function accessRepo(db: Kysely<Database>) {
         .execute();
       return rows.map((r) => ({ viewId: r.view_id, definition: r.definition }));
     },
-    /** Custom views on every account whose definition is public (for the public account lists). */
-    async customViewsMatching(
-      pattern: string,
-      bankId?: string,
-    ): Promise<(AccountRef & { viewId: string; definition: string })[]> {
-      let q = db
-        .selectFrom('custom_views')
-        .select(['bank_id', 'account_id', 'view_id', 'definition'])
-        .where('definition', 'like', pattern);
+    /** Public custom views on every account (for the public account lists). */
+    async publicCustomViews(bankId?: string): Promise<(AccountRef & { viewId: string; definition: string })[]> {
+      let q = db.selectFrom('custom_views').select(['bank_id', 'account_id', 'view_id', 'definition']).where('is_public', '=', 1);
       if (bankId !== undefined) q = q.where('bank_id', '=', bankId);
       const rows = await q.orderBy('bank_id').orderBy('account_id').orderBy('view_id').execute();
       return rows.map((r) => ({ bankId: r.bank_id, accountId: r.account_id, viewId: r.view_id, definition: r.definition }));
     },
     async saveCustomView(bankId: string, accountId: string, viewId: string, definition: string): Promise<void> {
+      const is_public = (JSON.parse(definition) as { is_public?: unknown }).is_public === true ? 1 : 0;
       await db
         .insertInto('custom_views')
-        .values({ bank_id: bankId, account_id: accountId, view_id: viewId, definition })
-        .onConflict((oc) => oc.columns(['bank_id', 'account_id', 'view_id']).doUpdateSet({ definition }))
+        .values({ bank_id: bankId, account_id: accountId, view_id: viewId, definition, is_public })
+        .onConflict((oc) => oc.columns(['bank_id', 'account_id', 'view_id']).doUpdateSet({ definition, is_public }))
         .execute();
     },
   };
