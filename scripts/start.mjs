@@ -4,6 +4,7 @@
  * server carries no TypeScript loader thread (about 50 MB of memory) and starts fast.
  */
 import { build, stop } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, renameSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -30,6 +31,18 @@ if (!process.env.NODE_UNIQUE_ID) {
   // esbuild keeps a service process for further builds; there are none
   await stop();
   renameSync(temporary, bundle);
+}
+// /root reports the commit it runs
+if (!process.env.OBP_GIT_COMMIT) {
+  try {
+    process.env.OBP_GIT_COMMIT = execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    // not a git checkout: /root says "unknown"
+  }
 }
 process.setSourceMapsEnabled(true);
 await import(pathToFileURL(bundle).href);

@@ -136,23 +136,32 @@ const accessibleAtBank = preparedQuery((db, p: { userId: string; bankId: string 
  */
 const privateAccountSummaries = preparedQuery((db, p: { userId: string }) =>
   db
-    .selectFrom('account_access as aa')
-    .innerJoin('accounts as a', (j) => j.onRef('a.bank_id', '=', 'aa.bank_id').onRef('a.account_id', '=', 'aa.account_id'))
-    .leftJoin('custom_views as cv', (j) =>
-      j
-        .onRef('cv.bank_id', '=', 'aa.bank_id')
-        .onRef('cv.account_id', '=', 'aa.account_id')
-        .onRef('cv.view_id', '=', 'aa.view_id'),
-    )
+    .selectFrom('accounts as a')
     .select(['a.bank_id', 'a.account_id', 'a.label'])
-    .distinct()
-    .where('aa.user_id', '=', p.userId)
-    // custom view ids start with "_", system view ids never do
-    .where((eb) =>
-      eb.or([
-        eb('cv.is_public', '=', 0),
-        eb.and([eb('cv.view_id', 'is', null), eb(eb.fn('substr', ['aa.view_id', eb.lit(1), eb.lit(1)]), '<>', '_')]),
-      ]),
+    .where(({ eb, refTuple, selectFrom }) =>
+      eb(
+        refTuple('a.bank_id', 'a.account_id'),
+        'in',
+        selectFrom('account_access as aa')
+          .select(['aa.bank_id', 'aa.account_id'])
+          .where('aa.user_id', '=', p.userId)
+          // custom view ids start with "_" (system view ids never do); only non-public custom views count
+          .where((w) =>
+            w.or([
+              w(w.fn('substr', ['aa.view_id', w.lit(1), w.lit(1)]), '<>', '_'),
+              w.exists(
+                w
+                  .selectFrom('custom_views as cv')
+                  .select('cv.view_id')
+                  .whereRef('cv.bank_id', '=', 'aa.bank_id')
+                  .whereRef('cv.account_id', '=', 'aa.account_id')
+                  .whereRef('cv.view_id', '=', 'aa.view_id')
+                  .where('cv.is_public', '=', 0),
+              ),
+            ]),
+          )
+          .$asTuple('bank_id', 'account_id'),
+      ),
     ),
 );
 
