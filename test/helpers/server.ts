@@ -147,9 +147,12 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     user,
     login,
     async stop() {
-      await server.close();
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-      if (database) await database.drop();
+      try {
+        await server.close();
+      } finally {
+        if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+        if (database) await database.drop();
+      }
     },
   };
 }

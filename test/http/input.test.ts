@@ -114,3 +114,26 @@ describe('headers', () => {
     expect((await server.call('GET', '/obp/v2.1.0/banks', { headers: basic })).status).toBe(200);
   });
 });
+
+describe('real bugs', () => {
+  it('answer 500 OBP-50000 with no internals, and are logged with the correlation id', async () => {
+    const broken = await startTestServer();
+    const logged: unknown[] = [];
+    const error = broken.app.fastify.log.error.bind(broken.app.fastify.log);
+    broken.app.fastify.log.error = ((obj: unknown, ...rest: unknown[]) => {
+      logged.push(obj);
+      return error(obj as object, ...(rest as []));
+    }) as typeof broken.app.fastify.log.error;
+    try {
+      // the database goes away under the server: every store call now fails
+      await broken.store.connection.db.destroy();
+      const res = await broken.call('GET', '/obp/v2.1.0/banks');
+      expect(res.status).toBe(500);
+      expect(res.body).toEqual({ code: 500, message: 'OBP-50000: Unknown Error.' });
+      expect(res.text).not.toMatch(/at |node_modules|kysely|sqlite|postgres/i);
+      expect(logged).toContainEqual(expect.objectContaining({ correlationId: res.headers.get('correlation-id') }));
+    } finally {
+      await broken.stop().catch(() => undefined);
+    }
+  });
+});
