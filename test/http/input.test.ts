@@ -120,10 +120,10 @@ describe('real bugs', () => {
     const broken = await startTestServer();
     const logged: unknown[] = [];
     const error = broken.app.fastify.log.error.bind(broken.app.fastify.log);
-    broken.app.fastify.log.error = ((obj: unknown, ...rest: unknown[]) => {
+    broken.app.fastify.log.error = (obj: unknown, ...rest: unknown[]) => {
       logged.push(obj);
       return error(obj as object, ...(rest as []));
-    }) as typeof broken.app.fastify.log.error;
+    };
     try {
       // the database goes away under the server: every store call now fails
       await broken.store.connection.db.destroy();

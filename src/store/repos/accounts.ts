@@ -138,11 +138,12 @@ const privateAccountSummaries = preparedQuery((db, p: { userId: string }) =>
   db
     .selectFrom('accounts as a')
     .select(['a.bank_id', 'a.account_id', 'a.label'])
-    .where(({ eb, refTuple, selectFrom }) =>
+    .where((eb) =>
       eb(
-        refTuple('a.bank_id', 'a.account_id'),
+        eb.refTuple('a.bank_id', 'a.account_id'),
         'in',
-        selectFrom('account_access as aa')
+        eb
+          .selectFrom('account_access as aa')
           .select(['aa.bank_id', 'aa.account_id'])
           .where('aa.user_id', '=', p.userId)
           // custom view ids start with "_" (system view ids never do); only non-public custom views count
