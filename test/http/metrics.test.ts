@@ -224,3 +224,26 @@ describe('GET /management/metrics', () => {
     });
   });
 });
+
+describe('recording', () => {
+  it('a failing metrics write never fails or delays the call being measured', async () => {
+    const original = server.store.metrics.insertMany;
+    let attempts = 0;
+    server.store.metrics.insertMany = () => {
+      attempts++;
+      return Promise.reject(new Error('metrics table unavailable'));
+    };
+    try {
+      const res = await server.call('GET', '/obp/v2.1.0/banks?marker=metrics-down');
+      expect(res.status).toBe(200);
+      await expect(server.app.services.metrics.flush()).resolves.toBeUndefined();
+      expect(attempts).toBeGreaterThan(0);
+    } finally {
+      server.store.metrics.insertMany = original;
+    }
+    // recording goes on once the store is back
+    const after = await server.call('GET', '/obp/v2.1.0/banks?marker=metrics-back');
+    const ids = (await list('?url=/obp/v2.1.0/banks?marker=metrics-back')).map((m) => m.correlation_id);
+    expect(ids).toEqual([after.headers.get('correlation-id')]);
+  });
+});
