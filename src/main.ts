@@ -4,12 +4,12 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { demoCredentials } from './bootstrap.js';
 import { prepareStore, startServer } from './server.js';
 
-function printDemo(config: Config, url: string): void {
+function printDemo(config: Config, url: string, loadedNow: boolean): void {
   const c = demoCredentials;
   console.log(
     [
       '',
-      'Demo data loaded. Log in with DirectLogin, e.g.:',
+      `${loadedNow ? 'Demo data loaded.' : 'Demo data (loaded on first start).'} Log in with DirectLogin, e.g.:`,
       `  curl -X POST ${url}/my/logins/direct \\`,
       `    -H 'DirectLogin: username="${c.admin.username}", password="${c.admin.password}", consumer_key="${c.consumerKey}"'`,
       `Users: ${[c.admin, ...c.users].map((u) => `${u.username} / ${u.password}`).join(', ')}`,
@@ -54,14 +54,14 @@ async function main(): Promise<void> {
     process.once('SIGTERM', stopWorkers);
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
     console.log(`obp-ts listening on ${url} with ${config.workers} workers (OBP API at ${url}/obp/v2.1.0/root)`);
-    if (demoLoaded) printDemo(config, url);
+    if (demoLoaded) printDemo(config, url, true);
     return;
   }
 
   const server = await startServer(config);
   if (cluster.isPrimary) {
     console.log(`obp-ts listening on ${server.url} (OBP API at ${server.url}/obp/v2.1.0/root)`);
-    if (config.demo) printDemo(config, server.url);
+    if (config.demo) printDemo(config, server.url, server.demoLoaded);
   }
   const stop = async () => {
     await server.close();
