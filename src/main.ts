@@ -61,7 +61,10 @@ async function main(): Promise<void> {
   const server = await startServer(config);
   if (cluster.isPrimary) {
     console.log(`obp-ts listening on ${server.url} (OBP API at ${server.url}/obp/v2.1.0/root)`);
-    if (config.demo) printDemo(config, server.url, server.demoLoaded);
+    // only when the demo data is really there (OBP_DEMO skips a database that already had data)
+    const demoPresent =
+      server.demoLoaded || (config.demo && (await server.store.consumers.getByKey(demoCredentials.consumerKey)));
+    if (demoPresent) printDemo(config, server.url, server.demoLoaded);
   }
   const stop = async () => {
     await server.close();
