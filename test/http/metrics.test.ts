@@ -227,7 +227,7 @@ describe('GET /management/metrics', () => {
 
 describe('recording', () => {
   it('a failing metrics write never fails or delays the call being measured', async () => {
-    const original = server.store.metrics.insertMany;
+    const original = server.store.metrics.insertMany.bind(server.store.metrics);
     let attempts = 0;
     server.store.metrics.insertMany = () => {
       attempts++;
