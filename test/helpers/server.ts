@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { loadConfig, type Config } from '../../src/config.js';
 import { hashPassword } from '../../src/domain/auth/secrets.js';
+import type { Consumer } from '../../src/domain/model.js';
 import type { RoleName } from '../../src/domain/roles.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 
@@ -171,4 +172,21 @@ export async function seedBank(server: TestServer, bankId = `bank-${randomUUID()
     bankRoutingAddress: bankId,
   });
   return bankId;
+}
+
+/** Inserts a consumer directly; `change` overrides the defaults. */
+export async function seedConsumer(server: TestServer, change: Partial<Consumer> = {}): Promise<Consumer> {
+  return server.store.consumers.insert({
+    key: `key-${randomUUID()}`,
+    secret: 'secret',
+    appName: `App ${randomUUID().slice(0, 8)}`,
+    appType: 'Confidential',
+    description: 'Account Management',
+    developerEmail: 'dev@example.com',
+    redirectUrl: 'http://localhost:8888/callback',
+    company: 'ACME',
+    createdByUserId: '',
+    enabled: true,
+    ...change,
+  });
 }

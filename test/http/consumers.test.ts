@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consumer } from '../../src/domain/model.js';
-import { startTestServer, testConsumer, type TestServer, type TestUser } from '../helpers/server.js';
+import { seedConsumer, startTestServer, testConsumer, type TestServer, type TestUser } from '../helpers/server.js';
 
 const notLoggedIn = { code: 401, message: 'OBP-20001: User not logged in. Authentication is required!' };
 const missingRoles = (roles: string) => ({ code: 403, message: `OBP-20006: User is missing one or more roles: ${roles}` });
@@ -15,20 +14,8 @@ let server: TestServer;
 let reader: TestUser;
 let nobody: TestUser;
 
-async function insertConsumer(createdByUserId: string, change: Partial<Consumer> = {}): Promise<Consumer> {
-  return server.store.consumers.insert({
-    key: `key-${randomUUID()}`,
-    secret: 'secret',
-    appName: `App ${randomUUID().slice(0, 8)}`,
-    appType: 'Confidential',
-    description: 'Account Management',
-    developerEmail: 'dev@example.com',
-    redirectUrl: 'http://localhost:8888/callback',
-    company: 'ACME',
-    createdByUserId,
-    enabled: true,
-    ...change,
-  });
+function insertConsumer(createdByUserId: string, change: Partial<Consumer> = {}): Promise<Consumer> {
+  return seedConsumer(server, { createdByUserId, ...change });
 }
 
 /** The v2.1.0 JSON of a consumer as it is stored now. */
@@ -326,9 +313,7 @@ describe('redirect URL update with consumers_enabled_by_default=true', () => {
   it('needs no role and leaves the consumer enabled; the creator rule still holds', async () => {
     const owner = await open.user();
     const other = await open.user();
-    const c = await open.store.consumers.insert({
-      key: `key-${randomUUID()}`,
-      secret: 'secret',
+    const c = await seedConsumer(open, {
       appName: 'Open App',
       appType: 'Public',
       description: '',

@@ -5,7 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/domain/auth/secrets.js';
-import { startTestServer, testConsumer, type TestResponse, type TestServer, type TestUser } from '../helpers/server.js';
+import {
+  seedConsumer,
+  startTestServer,
+  testConsumer,
+  type TestResponse,
+  type TestServer,
+  type TestUser,
+} from '../helpers/server.js';
 
 const loginPath = '/my/logins/direct';
 /** an endpoint that needs a user (and CanGetConsumers) to tell a working token from a refused one */
@@ -117,18 +124,7 @@ describe('POST /my/logins/direct: header errors', () => {
       401,
       messages.badConsumerKey,
     );
-    const disabled = await server.store.consumers.insert({
-      key: `disabled-${randomUUID()}`,
-      secret: 'secret',
-      appName: 'Disabled app',
-      appType: 'Confidential',
-      description: '',
-      developerEmail: '',
-      redirectUrl: '',
-      company: '',
-      createdByUserId: '',
-      enabled: false,
-    });
+    const disabled = await seedConsumer(server, { key: `disabled-${randomUUID()}`, appName: 'Disabled app', enabled: false });
     const res = await login(server, { Authorization: `DirectLogin ${credentials(user.username, user.password, disabled.key)}` });
     expectError(res, 401, messages.badConsumerKey);
   });
@@ -290,16 +286,9 @@ describe('using a DirectLogin token', () => {
   });
 
   it('a token of a disabled consumer is refused (401 OBP-20008)', async () => {
-    const consumer = await server.store.consumers.insert({
+    const consumer = await seedConsumer(server, {
       key: `soon-disabled-${randomUUID()}`,
-      secret: 'secret',
       appName: 'Soon disabled',
-      appType: 'Confidential',
-      description: '',
-      developerEmail: '',
-      redirectUrl: '',
-      company: '',
-      createdByUserId: '',
       enabled: true,
     });
     const user = await reader(server);
