@@ -21,11 +21,9 @@ declare module 'fastify' {
   interface FastifyRequest {
     caller: Caller;
     endpoint: Endpoint | undefined;
-    version: string | undefined;
   }
   interface FastifyContextConfig {
     endpoint?: Endpoint;
-    version?: string;
   }
 }
 
@@ -66,7 +64,6 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
 
   fastify.decorateRequest('caller', null as unknown as Caller);
   fastify.decorateRequest('endpoint', undefined);
-  fastify.decorateRequest('version', undefined);
 
   // OBP parses bodies whatever the content type says; an empty body is "no body", not an error.
   fastify.removeAllContentTypeParsers();
@@ -90,7 +87,6 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
     reply.header('Correlation-Id', request.id);
     const route = request.routeOptions.config;
     request.endpoint = route.endpoint;
-    request.version = route.version;
     done();
   });
 
@@ -142,11 +138,11 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
   registerDirectLogin(fastify, config, store);
 
   for (const route of mountedRoutes(endpoints)) {
-    const { endpoint, url, version } = route;
+    const { endpoint, url } = route;
     fastify.route({
       method: endpoint.verb,
       url,
-      config: { endpoint, version },
+      config: { endpoint },
       schema: endpoint.body ? { body: endpoint.body } : {},
       preValidation: async (request) => {
         request.caller = await authenticate(request, endpoint.style);

@@ -24,20 +24,19 @@ export function versionRouteTable(endpoints: readonly Endpoint[], version: ApiVe
 export interface MountedRoute {
   endpoint: Endpoint;
   url: string;
-  version: ApiVersion;
 }
 
 export function mountedRoutes(endpoints: readonly Endpoint[]): MountedRoute[] {
   const routes: MountedRoute[] = [];
   for (const endpoint of versionRouteTable(endpoints, servedVersion)) {
-    routes.push({ endpoint, version: servedVersion, url: `/obp/${servedVersion}${routerPath(endpoint.path)}` });
+    routes.push({ endpoint, url: `/obp/${servedVersion}${routerPath(endpoint.path)}` });
     if (endpoint.functionName === 'root') {
-      routes.push({ endpoint, version: servedVersion, url: `/obp/${servedVersion}` });
-      routes.push({ endpoint, version: servedVersion, url: `/obp/${servedVersion}/` });
+      routes.push({ endpoint, url: `/obp/${servedVersion}` });
+      routes.push({ endpoint, url: `/obp/${servedVersion}/` });
     }
     if (docsFunctions.has(endpoint.functionName)) {
       for (const prefix of docsPrefixes) {
-        routes.push({ endpoint, version: prefix, url: `/obp/${prefix}${routerPath(endpoint.path)}` });
+        routes.push({ endpoint, url: `/obp/${prefix}${routerPath(endpoint.path)}` });
       }
     }
   }

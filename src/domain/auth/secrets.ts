@@ -2,7 +2,7 @@
  * Password hashing (scrypt, a slow memory-hard KDF from node:crypto), token minting and hashing.
  * Stored format: scrypt$N$r$p$salt$hash (base64url), so parameters can be raised later.
  */
-import { createHash, randomBytes, randomInt, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) =>
@@ -39,15 +39,6 @@ export function newToken(): string {
 
 export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
-}
-
-const alphanumeric = 'abcdefghijklmnopqrstuvwxyz0123456789';
-
-/** OBP consumer keys and secrets: 40 random lower-case alphanumerics. */
-export function randomKey(length = 40): string {
-  let out = '';
-  for (let i = 0; i < length; i++) out += alphanumeric[randomInt(alphanumeric.length)];
-  return out;
 }
 
 /**

@@ -53,10 +53,6 @@ export function accountRepo(db: Kysely<Database>) {
         .executeTakeFirst();
       return row !== undefined;
     },
-    async ibanTaken(iban: string): Promise<boolean> {
-      const row = await db.selectFrom('accounts').select('account_id').where('iban', '=', iban).executeTakeFirst();
-      return row !== undefined;
-    },
     async insert(a: Account): Promise<void> {
       await db
         .insertInto('accounts')

@@ -70,27 +70,6 @@ export function transactionRepo(db: Kysely<Database>) {
         counterpartyKind: r.counterparty_kind,
       }));
     },
-    async upsertCounterpartyAlias(m: {
-      bankId: string;
-      accountId: string;
-      counterpartyId: string;
-      name: string;
-      publicAlias: string;
-    }) {
-      await db
-        .insertInto('counterparty_metadata')
-        .values({
-          bank_id: m.bankId,
-          account_id: m.accountId,
-          counterparty_id: m.counterpartyId,
-          counterparty_name: m.name,
-          public_alias: m.publicAlias,
-          private_alias: '',
-          details: '{}',
-        })
-        .onConflict((oc) => oc.columns(['bank_id', 'account_id', 'counterparty_id']).doNothing())
-        .execute();
-    },
     async counterpartyMetadata(bankId: string, accountId: string) {
       return db
         .selectFrom('counterparty_metadata')
