@@ -15,30 +15,38 @@ const weekMs = 7 * 24 * 3600 * 1000;
 export function registerDirectLogin(fastify: FastifyInstance, config: Config, store: Store): void {
   const props = config.props;
 
-  fastify.post('/my/logins/direct', async (request, reply) => {
-    const { username, password, consumerKey } = validateLoginParams(loginParams(request.headers));
-    const consumer = await store.consumers.getByKey(consumerKey);
-    if (props.directLoginConsumerKeyMandatory && (!consumer || !consumer.enabled)) throw obpError('OBP-20008');
-    const user = await store.users.getForLogin(config.localIdentityProvider, username);
-    if (user && (user.locked || user.badLoginAttempts > props.maxBadLoginAttempts)) {
-      await store.users.recordBadLogin(user.userId);
-      throw obpError('OBP-20013');
-    }
-    const ok = await verifyPassword(password, user?.passwordHash ?? unusablePasswordHash);
-    if (!user || !ok || !user.validated) {
-      if (user) await store.users.recordBadLogin(user.userId);
-      throw obpError('OBP-20004');
-    }
-    if (user.badLoginAttempts > 0) await store.users.resetBadLogins(user.userId);
-    const token = newToken();
-    await store.tokens.insert({
-      tokenHash: tokenHash(token),
-      kind: directLoginKind,
-      userId: user.userId,
-      consumerId: consumer?.consumerId,
-      expiresAt: Date.now() + props.tokenExpirationWeeks * weekMs,
+  // OBP reads DirectLogin credentials from the header only and never looks at the body, so a body
+  // (JSON or not) must not fail the login: this route has a parser of its own that leaves it unread.
+  fastify.register((scope, _options, registered) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
+    scope.post('/my/logins/direct', async (request, reply) => {
+      // the unread body is not worth receiving: the connection ends with this answer
+      if ((request.headers['content-length'] ?? '0') !== '0' || request.headers['transfer-encoding'] !== undefined) {
+        reply.header('Connection', 'close');
+      }
+      const { username, password, consumerKey } = validateLoginParams(loginParams(request.headers));
+      const consumer = await store.consumers.getByKey(consumerKey);
+      if (props.directLoginConsumerKeyMandatory && (!consumer || !consumer.enabled)) throw obpError('OBP-20008');
+      const max = props.maxBadLoginAttempts;
+      // The attempt is counted before the password is checked, so parallel attempts cannot outrun the lock.
+      const reserved = await store.users.reserveLoginAttempt(config.localIdentityProvider, username, max);
+      const user = reserved?.user;
+      if (user && (user.locked || user.badLoginAttempts > max)) throw obpError('OBP-20013');
+      const ok = await verifyPassword(password, user?.passwordHash ?? unusablePasswordHash);
+      if (!user || !ok || !user.validated) throw obpError('OBP-20004');
+      await store.users.resetBadLogins(user.userId);
+      const token = newToken();
+      await store.tokens.insert({
+        tokenHash: tokenHash(token),
+        kind: directLoginKind,
+        userId: user.userId,
+        consumerId: consumer?.consumerId,
+        expiresAt: Date.now() + props.tokenExpirationWeeks * weekMs,
+      });
+      return reply.code(201).send({ token });
     });
-    return reply.code(201).send({ token });
+    registered();
   });
 
   fastify.delete('/my/logins/direct', async (request, reply) => {

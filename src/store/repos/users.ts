@@ -36,11 +36,6 @@ export function userRepo(db: Kysely<Database>, announce: Announce) {
       const rows = await live.where('user_id', 'in', userIds).execute();
       return rows.map((r) => publicUser(toUser(r)));
     },
-    /** The user with its password hash, for login only. */
-    async getForLogin(provider: string, username: string): Promise<UserWithPassword | undefined> {
-      const row = await live.where('provider', '=', provider).where('provider_id', '=', username).executeTakeFirst();
-      return row && toUser(row);
-    },
     async getByProvider(provider: string, providerId: string): Promise<User | undefined> {
       const row = await live.where('provider', '=', provider).where('provider_id', '=', providerId).executeTakeFirst();
       return row && publicUser(toUser(row));
@@ -84,14 +79,31 @@ export function userRepo(db: Kysely<Database>, announce: Announce) {
         })
         .execute();
     },
-    async recordBadLogin(userId: string): Promise<void> {
-      await db
+    /**
+     * Reserves one login attempt before the password is verified: the counter is incremented in the
+     * same statement that reads the user, so concurrent attempts (in any process) each see a distinct
+     * count and no more passwords are ever verified than the lock allows. Answers the user with its
+     * password hash and the count including this attempt.
+     */
+    async reserveLoginAttempt(
+      provider: string,
+      username: string,
+      maxBadLoginAttempts: number,
+    ): Promise<{ user: UserWithPassword; attempt: number } | undefined> {
+      const row = await db
         .updateTable('users')
         .set((eb) => ({ bad_login_attempts: eb('bad_login_attempts', '+', 1) }))
-        .where('user_id', '=', userId)
-        .execute();
-      // enough failures lock the user, and a locked user's tokens stop working
-      await announce(db);
+        .where('provider', '=', provider)
+        .where('provider_id', '=', username)
+        .where('deleted', '=', 0)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const attempt = Number(row.bad_login_attempts);
+      // The attempt that takes the counter over the limit locks the user: tokens cached anywhere must
+      // be looked up again. Later attempts change nothing a cache holds, so they announce nothing.
+      if (attempt === maxBadLoginAttempts + 1) await announce(db);
+      return { user: { ...toUser(row), badLoginAttempts: attempt - 1 }, attempt };
     },
     async resetBadLogins(userId: string): Promise<void> {
       await db.updateTable('users').set({ bad_login_attempts: 0 }).where('user_id', '=', userId).execute();
