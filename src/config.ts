@@ -33,7 +33,12 @@ export interface Config {
   demo: boolean;
   workers: number;
   logLevel: string;
+  /** bodies above this are refused (413), except on endpoints that declare a large body */
   bodyLimitBytes: number;
+  /** the limit of endpoints that declare a large body (the sandbox import) */
+  largeBodyLimitBytes: number;
+  /** the whole request (head and body) must arrive within this; slower ones get 408 */
+  requestTimeoutMs: number;
   superAdminUsernames: string[];
   bootstrapConsumer: { key: string; secret: string } | undefined;
   props: ObpProps;
@@ -113,7 +118,9 @@ export function loadConfig(env: Env = process.env): Config {
     demo: bool(env, 'OBP_DEMO', true),
     workers: int(env, 'OBP_WORKERS', 1, 1, 64),
     logLevel: str(env, 'OBP_LOG_LEVEL', 'info'),
-    bodyLimitBytes: int(env, 'OBP_BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024),
+    bodyLimitBytes: int(env, 'OBP_BODY_LIMIT_BYTES', 64 * 1024, 1024),
+    largeBodyLimitBytes: int(env, 'OBP_LARGE_BODY_LIMIT_BYTES', 16 * 1024 * 1024, 1024),
+    requestTimeoutMs: int(env, 'OBP_REQUEST_TIMEOUT_SECONDS', 30, 1, 3600) * 1000,
     superAdminUsernames: list(env, 'OBP_SUPER_ADMIN_USERNAMES', []),
     bootstrapConsumer: key && secret ? { key, secret } : undefined,
     props: {

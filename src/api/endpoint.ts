@@ -113,6 +113,12 @@ export interface EndpointSpec<P extends string, BodySchema extends TSchema | und
   /** failures this endpoint can answer besides those implied by auth and roles, in OBP's order */
   errors: (ErrorCode | PlainErrorText)[];
   body?: BodySchema;
+  /**
+   * `large`: bodies up to OBP_LARGE_BODY_LIMIT_BYTES instead of OBP_BODY_LIMIT_BYTES. A body above the
+   * ordinary limit is only read once the caller is logged in and holds the endpoint's roles, so no
+   * anonymous or unprivileged client can make the server buffer it.
+   */
+  bodyLimit?: 'large';
   /** response schema for docs and fast serialisation; docs fall back to the example's shape */
   response?: TSchema;
   example: Example;

@@ -43,14 +43,16 @@ export interface ErrorBody {
 
 /**
  * OBP's status rules applied at render time: OBP-20001 is always 401, missing roles always 403.
- * Old-style endpoints answer 400 for every other failure, including view access (OBP-20017),
+ * Old-style endpoints answer 400 for every other failure, including view access (OBP-20017) and a
+ * locked user (OBP-20013),
  * so clients written against them keep working.
  */
 export function renderStatus(error: ObpError, style: 'old' | 'new'): number {
   const m = error.message;
   if (m.includes('OBP-20001')) return 401;
   if (m.includes('OBP-20006')) return 403;
-  if (style === 'old') return error.status === 401 ? 401 : error.status < 500 ? 400 : error.status;
+  // OBP's old-style endpoints answer a locked user's token with 400 (its DirectLoginTest asserts it).
+  if (style === 'old') return error.status === 401 && !m.includes('OBP-20013') ? 401 : error.status < 500 ? 400 : error.status;
   if (m.includes('OBP-20017') || m.includes('OBP-20101') || m.includes('OBP-20023')) return 403;
   if (m.includes('OBP-01000')) return 408;
   return error.status;

@@ -3,15 +3,25 @@
  * endpoint declarations. Nothing here knows about a particular endpoint.
  */
 import { randomUUID } from 'node:crypto';
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RequestPayload,
+} from 'fastify';
 import type { Config } from '../config.js';
 import type { Endpoint } from '../api/endpoint.js';
 import { catalogueMessage, obpError, ObpError, renderStatus } from '../errors/obp-error.js';
 import type { Store } from '../store/index.js';
 import { anonymous, type Caller } from './caller.js';
-import { createAuthenticator } from './authenticate.js';
+import { createAuthenticator, type Authenticate } from './authenticate.js';
+import { clientErrorHandler } from './client-errors.js';
+import { readJsonBody, tooLarge } from './json-body.js';
+import { parseQueryString } from './query-string.js';
 import { createMetricsRecorder } from './metrics-recorder.js';
-import { buildContext } from './context.js';
+import { buildContext, requireRoles } from './context.js';
 import { etagFor } from './etag.js';
 import { mountedRoutes } from './route-table.js';
 import { createServices, type Services } from './services.js';
@@ -41,8 +51,22 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
   const fastify = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
-    // OBP ids may be up to 255 characters (and percent-encoded): the router must not refuse them first.
-    routerOptions: { maxParamLength: 2048 },
+    routerOptions: {
+      // OBP ids may be up to 255 characters (and percent-encoded): the router must not refuse them first.
+      maxParamLength: 2048,
+      // OBP's web framework reads `//` as `/`; some clients send `/obp/v2.1.0//banks`.
+      ignoreDuplicateSlashes: true,
+      querystringParser: parseQueryString,
+    },
+    // Slow clients must not hold memory and sockets: the whole request has to arrive in time
+    // (Node checks every second; its default of 30 s would let a request overstay by as much).
+    requestTimeout: config.requestTimeoutMs,
+    http: {
+      headersTimeout: Math.min(headersTimeoutMs, config.requestTimeoutMs),
+      connectionsCheckingInterval: 1000,
+      maxHeaderSize,
+    },
+    clientErrorHandler: clientErrorHandler({ requestTimeoutMs: config.requestTimeoutMs, maxHeaderBytes: maxHeaderSize }),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     // Every call is recorded by the metrics recorder; per-request log lines would only cost throughput.
@@ -67,18 +91,9 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
 
   // OBP parses bodies whatever the content type says; an empty body is "no body", not an error.
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => {
-    const text = (body as string).trim();
-    if (text === '') return done(null, undefined);
-    try {
-      done(
-        null,
-        JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value)),
-      );
-    } catch {
-      done(obpError('OBP-10001'), undefined);
-    }
-  });
+  fastify.addContentTypeParser('*', (request: FastifyRequest, payload: RequestPayload) =>
+    readJsonBody(payload, request.headers['content-length'], request.routeOptions.bodyLimit ?? config.bodyLimitBytes),
+  );
 
   // Callback-style hooks: they run on every call and need no promise.
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -118,7 +133,7 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
     else if (error.validation || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
       obp = obpError('OBP-10001');
     } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      obp = obpError('OBP-10001', ` Request body exceeds ${config.bodyLimitBytes} bytes.`, 413);
+      obp = tooLarge(bodyLimitOf(request.endpoint, config));
     } else if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       obp = obpError('OBP-10001');
     } else {
@@ -127,6 +142,8 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
     }
     const status = obp.status === 413 ? 413 : renderStatus(obp, style);
     if (status === 401) reply.header('WWW-Authenticate', wwwAuthenticate(config));
+    // A body refused before it was read in full is not worth receiving: the connection ends here.
+    if (!request.raw.complete) reply.header('Connection', 'close');
     return reply.code(status).send({ code: status, message: obp.message });
   });
 
@@ -144,6 +161,13 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
       url,
       config: { endpoint },
       schema: endpoint.body ? { body: endpoint.body } : {},
+      bodyLimit: bodyLimitOf(endpoint, config),
+      ...(endpoint.bodyLimit === 'large' && {
+        preParsing: async (request: FastifyRequest, _reply: FastifyReply, payload: RequestPayload) => {
+          if (mayExceed(request, config.bodyLimitBytes)) await requirePrivilegedCaller(request, endpoint, authenticate, store);
+          return payload;
+        },
+      }),
       preValidation: async (request) => {
         request.caller = await authenticate(request, endpoint.style);
         if (endpoint.auth === 'user' && !request.caller.user) throw obpError('OBP-20001');
@@ -165,4 +189,27 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
     });
   }
   return { fastify, services };
+}
+
+/** Node's default; the router refuses longer paths earlier, with OBP-10017. */
+const maxHeaderSize = 16 * 1024;
+const headersTimeoutMs = 10_000;
+
+function bodyLimitOf(endpoint: Endpoint | undefined, config: Config): number {
+  return endpoint?.bodyLimit === 'large' ? config.largeBodyLimitBytes : config.bodyLimitBytes;
+}
+
+/** A body of unknown length (chunked) may be large too. */
+function mayExceed(request: FastifyRequest, limit: number): boolean {
+  const length = request.headers['content-length'];
+  return length === undefined ? request.headers['transfer-encoding'] !== undefined : Number(length) > limit;
+}
+
+/** Before a large body is read: the caller must be logged in and hold the endpoint's roles. */
+async function requirePrivilegedCaller(request: FastifyRequest, endpoint: Endpoint, authenticate: Authenticate, store: Store) {
+  request.caller = await authenticate(request, endpoint.style);
+  const user = request.caller.user;
+  if (!user) throw obpError('OBP-20001');
+  const bankId = (request.params as Record<string, string | undefined>).BANK_ID ?? '';
+  if (endpoint.roles) await requireRoles(store, user.userId, endpoint.roles.anyOf, bankId);
 }

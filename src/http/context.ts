@@ -1,10 +1,17 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Ctx, Endpoint } from '../api/endpoint.js';
 import type { Config } from '../config.js';
-import { describeRoles, satisfiesRoles } from '../domain/roles.js';
+import { describeRoles, satisfiesRoles, type RoleName } from '../domain/roles.js';
 import { obpError } from '../errors/obp-error.js';
 import type { Store } from '../store/index.js';
 import type { Services } from './services.js';
+
+/** 403 OBP-20006 unless the user holds one complete set of `anyOf` (bank roles at `bankId`). */
+export async function requireRoles(store: Store, userId: string, anyOf: RoleName[][], bankId: string): Promise<void> {
+  const held = await store.entitlements.forUser(userId);
+  const entitlements = held.map((e) => ({ role_name: e.roleName, bank_id: e.bankId }));
+  if (!satisfiesRoles(entitlements, anyOf, bankId)) throw obpError('OBP-20006', describeRoles(anyOf));
+}
 
 export function buildContext(
   request: FastifyRequest,
@@ -33,10 +40,7 @@ export function buildContext(
     reply,
     user,
     async requireRoles(rule = endpoint.roles, bankId = params.BANK_ID ?? '') {
-      if (!rule) return;
-      const held = await store.entitlements.forUser(user().userId);
-      const entitlements = held.map((e) => ({ role_name: e.roleName, bank_id: e.bankId }));
-      if (!satisfiesRoles(entitlements, rule.anyOf, bankId)) throw obpError('OBP-20006', describeRoles(rule.anyOf));
+      if (rule) await requireRoles(store, user().userId, rule.anyOf, bankId);
     },
   };
 }

@@ -44,7 +44,18 @@ function statementName(sql: string): string {
   return 'q' + createHash('sha1').update(sql).digest('base64url').slice(0, 20);
 }
 
-/** Wraps pg clients so that Kysely's SELECTs become named prepared statements. */
+/**
+ * PostgreSQL cannot hold NUL in text and fails the whole statement on one, where SQLite simply
+ * matches nothing. No stored text contains NUL or any other C0 control character (request bodies
+ * with them are refused), so a NUL in a looked-up value (a path or query parameter) is replaced by
+ * U+0001: the statement then runs and matches nothing, as on SQLite.
+ */
+function withoutNul(values: unknown[]): unknown[] {
+  if (!values.some((v) => typeof v === 'string' && v.includes('\0'))) return values;
+  return values.map((v) => (typeof v === 'string' ? v.replaceAll('\0', '\u0001') : v));
+}
+
+/** Wraps pg clients so that Kysely's SELECTs become named prepared statements, and values are PostgreSQL-safe. */
 function namedStatementPool(pool: pg.Pool): pg.Pool {
   // SQL text → statement name (or null for statements that are not SELECTs); bounded by the code's queries
   const names = new Map<string, string | null>();
@@ -60,7 +71,8 @@ function namedStatementPool(pool: pg.Pool): pg.Pool {
   const wrap = (client: pg.PoolClient): pg.PoolClient => {
     let proxy = wrapped.get(client);
     if (!proxy) {
-      const query = (text: unknown, values?: unknown[]) => {
+      const query = (text: unknown, raw?: unknown[]) => {
+        const values = raw && withoutNul(raw);
         const name = typeof text === 'string' ? nameFor(text) : null;
         return name ? client.query({ name, text: text as string, values }) : client.query(text as string, values);
       };

@@ -183,8 +183,9 @@ describe('POST /my/logins/direct: credentials', () => {
     }
     expectError(await login(server, { DirectLogin: credentials(user.username, 'wrong') }), 401, messages.locked);
     expectError(await login(server, { DirectLogin: credentials(user.username, user.password) }), 401, messages.locked);
-    // the token issued before the lock is refused too
-    expectError(await server.call('GET', protectedPath, { token: user.token }), 401, messages.locked);
+    // the token issued before the lock is refused too: 401 on new-style endpoints, 400 on old-style ones (as OBP)
+    expectError(await server.call('GET', '/obp/v2.1.0/users', { token: user.token }), 401, messages.locked);
+    expectError(await server.call('GET', protectedPath, { token: user.token }), 400, messages.locked);
   });
 
   it('a successful login resets the bad-attempt counter', async () => {

@@ -48,11 +48,13 @@ describe('request bodies', () => {
     expect(await userExists('plain.text.user')).toBe(true);
   });
 
-  it('ignores __proto__ keys instead of polluting objects', async () => {
+  it('refuses __proto__ keys: 400 OBP-10001, nothing written, no object polluted', async () => {
     const res = await server.call('POST', '/obp/v2.1.0/users', {
       body: `{"__proto__": {"polluted": true}, ${JSON.stringify(signup('proto.user')).slice(1)}`,
     });
-    expect(res.status).toBe(201);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ code: 400, message: 'OBP-10001: Incorrect json format. The key "__proto__" is not allowed.' });
+    expect(await userExists('proto.user')).toBe(false);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -76,6 +76,7 @@ Effects: users are validated and can log in at once with their password; every o
   roles: { anyOf: [['CanCreateSandbox']], check: 'handler', condition: 'checked after allow_sandbox_data_import' },
   errors: ['OBP-10001', 'OBP-00002', importFailure, 'OBP-50000'],
   body: sandboxImportSchema,
+  bodyLimit: 'large',
   example: { request: dataImportExample, response: { success: 'Success' } },
   successStatus: 201,
   handler: async (ctx) => {
