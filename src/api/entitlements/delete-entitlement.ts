@@ -22,7 +22,8 @@ export const deleteEntitlement = endpoint({
     const entitlement = await store.entitlements.get(params.ENTITLEMENT_ID);
     if (!entitlement) throw obpError('OBP-30212');
     if (entitlement.userId !== params.USER_ID) throw obpError('OBP-30213');
-    await store.entitlements.delete(entitlement.entitlementId);
+    // another call may have deleted it since the lookup: only the call that removes it answers 204
+    if (!(await store.entitlements.delete(entitlement.entitlementId, entitlement.userId))) throw obpError('OBP-30212');
     return undefined;
   },
 });

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Account, AccountRef } from '../../domain/model.js';
 import { preparedQuery } from '../prepared.js';
 import type { AccountTable, Database } from '../schema.js';
+import { removedAny } from './removed.js';
 
 function toAccount(r: Selectable<AccountTable>): Account {
   return {
@@ -204,14 +205,15 @@ export function accessRepo(db: Kysely<Database>) {
         .onConflict((oc) => oc.doNothing())
         .execute();
     },
-    async revoke(userId: string, bankId: string, accountId: string, viewId: string): Promise<void> {
-      await db
+    async revoke(userId: string, bankId: string, accountId: string, viewId: string): Promise<boolean> {
+      const result = await db
         .deleteFrom('account_access')
         .where('user_id', '=', userId)
         .where('bank_id', '=', bankId)
         .where('account_id', '=', accountId)
         .where('view_id', '=', viewId)
-        .execute();
+        .executeTakeFirst();
+      return removedAny(result);
     },
     async customView(bankId: string, accountId: string, viewId: string): Promise<string | undefined> {
       const row = await db

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Entitlement } from '../../domain/model.js';
 import type { Database, EntitlementTable } from '../schema.js';
+import { removedAny } from './removed.js';
 
 function toEntitlement(r: Selectable<EntitlementTable>): Entitlement {
   return { entitlementId: r.entitlement_id, userId: r.user_id, bankId: r.bank_id, roleName: r.role_name };
@@ -45,8 +46,14 @@ export function entitlementRepo(db: Kysely<Database>) {
         })
         .execute();
     },
-    async delete(entitlementId: string): Promise<void> {
-      await db.deleteFrom('entitlements').where('entitlement_id', '=', entitlementId).execute();
+    /** Whether this call removed it: of concurrent deletes of one entitlement, exactly one answers true. */
+    async delete(entitlementId: string, userId: string): Promise<boolean> {
+      const result = await db
+        .deleteFrom('entitlements')
+        .where('entitlement_id', '=', entitlementId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return removedAny(result);
     },
   };
 }

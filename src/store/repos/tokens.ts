@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Announce } from '../change-feed.js';
 import { preparedQuery } from '../prepared.js';
 import type { Database } from '../schema.js';
+import { removedAny } from './removed.js';
 
 export interface TokenOwner {
   userId: string;
@@ -81,8 +82,7 @@ export function tokenRepo(db: Kysely<Database>, announce: Announce) {
       };
     },
     async revoke(tokenHash: string): Promise<boolean> {
-      const r = await db.deleteFrom('tokens').where('token_hash', '=', tokenHash).executeTakeFirst();
-      const revoked = Number(r.numDeletedRows) > 0;
+      const revoked = removedAny(await db.deleteFrom('tokens').where('token_hash', '=', tokenHash).executeTakeFirst());
       if (revoked) await announce(db);
       return revoked;
     },
