@@ -86,6 +86,10 @@ export async function postgresChangeFeed(connectionString: string): Promise<Chan
     healthy: () => listening,
     announce: async (db) => {
       await sql`SELECT pg_notify(${channel}, '')`.execute(db);
+      // This process need not wait for its own notification to come back: a request that follows
+      // the write here must already miss the cache. (The notification still arrives after the
+      // commit and clears whatever a concurrent lookup cached from before it.)
+      generation++;
     },
     close: async () => {
       closed = true;

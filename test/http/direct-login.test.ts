@@ -100,7 +100,7 @@ describe('POST /my/logins/direct: header errors', () => {
   });
 
   it('bad password characters: 400 OBP-20011; too long: 400 OBP-20010', async () => {
-    for (const password of ['pässword', 'with[bracket', 'with]bracket', 'tab\there']) {
+    for (const password of ['pässword', 'tab\there']) {
       expectError(await login(server, { DirectLogin: credentials('someone', password) }), 400, messages.badCharacters);
     }
     expectError(await login(server, { DirectLogin: credentials('someone', 'p'.repeat(513)) }), 400, messages.tooLong);

@@ -121,6 +121,34 @@ describe('POST /users (createUser)', () => {
     }
   });
 
+  it('every password it accepts logs in through DirectLogin, commas, quotes and brackets included', async () => {
+    for (const password of [
+      'Comma,Pass-2026!x',
+      'Bracket[Pass-2026]x',
+      'Quote"Pass-2026!',
+      'Ends-With-Quote-2026"',
+      ' Spaced, "quoted", [x] ',
+    ]) {
+      const body = signUp({ password });
+      const created = await server.call('POST', '/obp/v2.1.0/users', { body });
+      expect(created.status, password).toBe(201);
+      const login = await directLogin(body.username, password);
+      expect(login.status, password).toBe(201);
+    }
+  });
+
+  it('refuses the only passwords a DirectLogin header could not carry: 400 OBP-30207, nothing created', async () => {
+    for (const password of ['Sneaky-Pass-2026, password=x', 'Tricky-2026", token=abc']) {
+      const body = signUp({ password });
+      const res = await server.call('POST', '/obp/v2.1.0/users', { body });
+      expect(res.status, password).toBe(400);
+      expect(res.body.message).toBe(
+        `${weakPassword} It must also not contain ", password=" (or another DirectLogin parameter name): a DirectLogin header could not carry it.`,
+      );
+      expect((await allUsers()).map((u) => u.username)).not.toContain(body.username);
+    }
+  });
+
   it('checks the password before the username (OBP order): weak password + taken username is 400', async () => {
     const res = await server.call('POST', '/obp/v2.1.0/users', { body: signUp({ username: admin.username, password: 'weak' }) });
     expect(res.status).toBe(400);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { directLoginFromHeaders, parseDirectLoginValue, validateLoginParams } from '../../src/domain/auth/direct-login.js';
+import {
+  directLoginCarries,
+  directLoginFromHeaders,
+  parseDirectLoginValue,
+  validateLoginParams,
+} from '../../src/domain/auth/direct-login.js';
 import { ObpError } from '../../src/errors/obp-error.js';
 
 describe('DirectLogin header parsing', () => {
@@ -11,6 +16,29 @@ describe('DirectLogin header parsing', () => {
     '  username = "jane" , password="pw=x" ,consumer_key="key", ignored="1"',
   ])('parses %s', (value) => {
     expect(parseDirectLoginValue(value)).toEqual(expected);
+  });
+
+  it.each(['Comma,Pass-2026!x', 'Bracket[Pass-2026]x', 'a"b', 'a",b', 'ends"', '"starts', '""', ' spaced ', 'x=y,z=w', 'a", x'])(
+    'a quoted value carries %s unchanged',
+    (password) => {
+      const parsed = parseDirectLoginValue(`username="u", password="${password}", consumer_key="k"`);
+      expect(parsed).toEqual({ username: 'u', password, consumer_key: 'k' });
+      expect(directLoginCarries(password)).toBe(true);
+    },
+  );
+
+  it('reads misplaced quotes as OBP does: username="u, password=p" is two parameters', () => {
+    expect(parseDirectLoginValue('username="u, password=p", consumer_key=k')).toEqual({
+      username: 'u',
+      password: 'p',
+      consumer_key: 'k',
+    });
+  });
+
+  it('cannot carry a value holding a parameter, nor non-printable or over-long passwords', () => {
+    for (const password of ['x, password=y', 'x", token=y', 'tab\t', 'é', 'p'.repeat(513)]) {
+      expect(directLoginCarries(password), password).toBe(false);
+    }
   });
 
   it('drops empty values and reads tokens quoted or not', () => {
@@ -39,5 +67,6 @@ describe('DirectLogin header parsing', () => {
     expect(code({ username: 'a', password: 'p\u00e9', consumer_key: 'k' })).toMatch(/^OBP-20011/);
     expect(code({ username: 'a', password: 'p', consumer_key: 'k_y' })).toMatch(/^OBP-35030/);
     expect(code({ username: 'jane.doe@x.com', password: 'p w!', consumer_key: 'k-1' })).toBe('ok');
+    expect(code({ username: 'a', password: 'with[brackets]', consumer_key: 'k' })).toBe('ok');
   });
 });

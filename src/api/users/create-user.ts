@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
+import { directLoginCarries } from '../../domain/auth/direct-login.js';
 import { hashPassword, isStrongPassword } from '../../domain/auth/secrets.js';
 import { isRoleName } from '../../domain/roles.js';
 import { obpError, plainError } from '../../errors/obp-error.js';
@@ -8,6 +9,8 @@ import { newUserProblems } from './new-user-rules.js';
 import { exampleUser, userWithEntitlements } from './user-json.js';
 
 const usernameTaken = 'User with the same username already exists.';
+const cannotCarry =
+  ' It must also not contain ", password=" (or another DirectLogin parameter name): a DirectLogin header could not carry it.';
 
 const CreateUserBody = Type.Object({
   email: Type.String(),
@@ -26,7 +29,9 @@ export const createUser = endpoint({
     'Creates an OBP user. No authentication is required.',
     '',
     'The password must EITHER be 10 to 16 characters long and contain a digit, a lower-case and an upper-case',
-    'letter and a special character, OR be longer than 16 and at most 512 characters.',
+    'letter and a special character, OR be longer than 16 and at most 512 characters. Any printable ASCII',
+    'character may be used, `,` `"` `[` `]` included; only a password holding `, password=` (or another',
+    'DirectLogin parameter name) is refused, since a DirectLogin header could not carry it.',
     '',
     'The username must be 8 to 100 characters of `a-z A-Z 0-9 . _` (not starting or ending with `.` or `_`,',
     'no two of them in a row) or a valid e-mail address. A username already in use gives 409.',
@@ -52,6 +57,7 @@ export const createUser = endpoint({
   successStatus: 201,
   handler: async ({ body, store, config }) => {
     if (!isStrongPassword(body.password)) throw obpError('OBP-30207');
+    if (!directLoginCarries(body.password)) throw obpError('OBP-30207', cannotCarry);
     const provider = config.localIdentityProvider;
     if (await store.users.getByProvider(provider, body.username)) throw plainError(409, usernameTaken);
     const problems = newUserProblems(body);

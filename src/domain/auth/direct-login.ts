@@ -1,6 +1,9 @@
 /**
  * DirectLogin header parsing, accepting what real clients send: `DirectLogin:` or
- * `Authorization: DirectLogin`, quoted or unquoted values, `,` or `, ` separators.
+ * `Authorization: DirectLogin`, quoted or unquoted values, `,` or `, ` separators. A quoted value
+ * carries any character, `,` and `"` included: it ends at the first `"` followed by the end of the
+ * header or by `, name=` (OBP's parser splits at every comma, so its users cannot have such passwords).
+ * Only a value holding `, password=` (or another DirectLogin parameter) cannot be carried.
  */
 import { obpError, type ErrorCode } from '../../errors/obp-error.js';
 
@@ -8,20 +11,50 @@ export type DirectLoginParams = Partial<Record<'username' | 'password' | 'consum
 
 const keptKeys = new Set(['username', 'password', 'consumer_key', 'token']);
 
+const separators = /[\s,]*/y;
+const keyPart = /([^=,]*)=\s*/y;
+const closingQuote = /"(?=\s*(?:,\s*[A-Za-z0-9_]+\s*=|$))/g;
+const parameterInside = /,\s*(?:username|password|consumer_key|token)\s*=/;
+
+/** From `from`, the index of the next comma, or the end. */
+function nextComma(text: string, from: number): number {
+  const i = text.indexOf(',', from);
+  return i < 0 ? text.length : i;
+}
+
 export function parseDirectLoginValue(value: string): DirectLoginParams {
   const params: DirectLoginParams = {};
-  const body = value.trim().replace(/^DirectLogin\b/i, '');
-  for (const part of body.split(',')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    const key = part.slice(0, eq).trim();
-    // Like OBP, a leading and a trailing quote are each dropped; quotes inside a value are kept.
-    const v = part
-      .slice(eq + 1)
-      .trim()
-      .replace(/^"|"$/g, '');
-    if (v === '' || !keptKeys.has(key)) continue;
-    params[key as keyof DirectLoginParams] = v;
+  const text = value.trim().replace(/^DirectLogin\b/i, '');
+  let i = 0;
+  while (i < text.length) {
+    separators.lastIndex = i;
+    separators.exec(text);
+    i = separators.lastIndex;
+    if (i >= text.length) break;
+    keyPart.lastIndex = i;
+    const key = keyPart.exec(text);
+    if (!key) {
+      i = nextComma(text, i) + 1;
+      continue;
+    }
+    i = keyPart.lastIndex;
+    let v: string;
+    closingQuote.lastIndex = i + 1;
+    const close = text[i] === '"' ? closingQuote.exec(text) : null;
+    // A quoted span that holds `, username=` (or another parameter) is read OBP's way, split at commas:
+    // clients that misplace quotes, as `username="jane, password=pw"`, keep working.
+    if (close && !parameterInside.test(text.slice(i + 1, close.index))) {
+      v = text.slice(i + 1, close.index);
+      i = close.index + 1;
+    } else {
+      // Unquoted (or an unbalanced quote): up to the next comma; like OBP, a leading and a trailing
+      // quote are each dropped and quotes inside are kept.
+      const end = nextComma(text, i);
+      v = text.slice(i, end).trim().replace(/^"|"$/g, '');
+      i = end;
+    }
+    const name = key[1]!.trim();
+    if (v !== '' && keptKeys.has(name)) params[name as keyof DirectLoginParams] = v;
   }
   return params;
 }
@@ -47,8 +80,9 @@ export function loginParams(headers: Record<string, string | string[] | undefine
 
 const maxLength = 512;
 const usernamePattern = /^[A-Za-z0-9\-._@ ]+$/;
-// OBP's password class is printable ASCII, except that its regex turns `[` and `]` into syntax.
-const passwordPattern = /^[\x20-\x5A\x5C\x5E-\x7E]+$/;
+// Printable ASCII, as POST /users allows (OBP's own pattern turns `[` and `]` into regex syntax and
+// refuses them, so its users with such passwords cannot log in).
+const passwordPattern = /^[\x20-\x7E]+$/;
 const consumerKeyPattern = /^[A-Za-z0-9-]+$/;
 const tokenPattern = /^[A-Za-z0-9\-._@]+$/;
 
@@ -84,4 +118,14 @@ export function validateTokenParams(p: DirectLoginParams): string {
   if (p.token === undefined) throw obpError('OBP-20002', 'token');
   checkAll(p);
   return p.token;
+}
+
+/**
+ * Whether a client can send `password` in the usual header form and have it arrive unchanged: true
+ * for any printable ASCII password up to 512 characters, except one holding `, password=` (or another
+ * DirectLogin parameter name) or `"` followed by `, name=`.
+ */
+export function directLoginCarries(password: string): boolean {
+  if (password.length > maxLength || !passwordPattern.test(password)) return false;
+  return parseDirectLoginValue(`username="u", password="${password}", consumer_key="k"`).password === password;
 }
