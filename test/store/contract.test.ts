@@ -57,6 +57,35 @@ const user = (username: string) => ({
 });
 
 describe('store contract', () => {
+  it('a delete answers whether it removed the row; of parallel deletes exactly one does', async () => {
+    const u = user(`deleter-${randomUUID().slice(0, 8)}`);
+    await store.users.insert(u);
+    const entitlementId = randomUUID();
+    await store.entitlements.insert({ entitlementId, userId: u.userId, bankId: '', roleName: 'CanGetAnyUser' });
+    expect(await store.entitlements.delete(entitlementId, randomUUID())).toBe(false);
+    const results = await Promise.all(Array.from({ length: 10 }, () => store.entitlements.delete(entitlementId, u.userId)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await store.entitlements.get(entitlementId)).toBeUndefined();
+  });
+
+  it('reserving login attempts gives every concurrent attempt its own count', async () => {
+    const u = user(`burst-${randomUUID().slice(0, 8)}`);
+    await store.users.insert(u);
+    const reserved = await Promise.all(Array.from({ length: 20 }, () => store.users.reserveLoginAttempt('p', u.providerId, 5)));
+    expect(reserved.map((r) => r!.attempt).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(await store.users.reserveLoginAttempt('p', 'nobody', 5)).toBeUndefined();
+    await store.users.resetBadLogins(u.userId);
+    expect((await store.users.reserveLoginAttempt('p', u.providerId, 5))!.attempt).toBe(1);
+  });
+
+  it('a NUL in a looked-up value matches nothing instead of failing the statement', async () => {
+    const u = user(`nul-${randomUUID().slice(0, 8)}`);
+    await store.users.insert(u);
+    expect(await store.users.get(`${u.userId}\u0000`)).toBeUndefined();
+    expect(await store.users.getByProvider('p', `${u.providerId}\u0000`)).toBeUndefined();
+    expect(await store.banks.get('\u0000')).toBeUndefined();
+  });
+
   it('keeps money exact beyond 2^53 minor units and for negative balances', async () => {
     await store.banks.insert(bank('money'));
     const huge = 2n ** 62n + 7n;
