@@ -15,7 +15,7 @@ import {
   type ImportLookups,
   type ImportRandom,
   type SandboxImport,
-} from '../../src/domain/sandbox-import.js';
+} from '../../src/domain/sandbox-import/index.js';
 
 const endpoints = JSON.parse(readFileSync(new URL('../../spec/endpoints.json', import.meta.url), 'utf8')) as any[];
 const example = (): SandboxImport =>

@@ -8,7 +8,7 @@ import {
   importLimits,
   planImport,
   type ImportPlan,
-} from '../../domain/sandbox-import.js';
+} from '../../domain/sandbox-import/index.js';
 import { obpError, plainError } from '../../errors/obp-error.js';
 import type { Repositories } from '../../store/index.js';
 import { isWriteConflict } from '../../store/repos/sandbox-import.js';
