@@ -17,7 +17,12 @@ export type {
 } from './file.js';
 export { importFailure, ImportRejected, importLimits } from './limits.js';
 export { importAmount, isValidEmail, parseImportDate } from './field-rules.js';
-export { importPasswordMaxLength, importPasswordProblem } from './password-rules.js';
+export {
+  directLoginPasswordProblem,
+  importPasswordMaxLength,
+  importPasswordProblem,
+  notStrongPassword,
+} from './password-rules.js';
 export { checkImportFile } from './check-file.js';
 export { checkAgainstExisting, type ImportLookups } from './check-existing.js';
 export { implicitCounterpartyId } from './counterparty-id.js';
