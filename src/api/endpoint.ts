@@ -88,6 +88,8 @@ export interface Ctx<P extends string, B> {
   store: Store;
   config: Config;
   services: Services;
+  /** every declaration the app was built with (what the docs describe) */
+  endpoints: readonly Endpoint[];
   request: FastifyRequest;
   reply: FastifyReply;
   /** the logged-in user; throws 401 OBP-20001 when anonymous */

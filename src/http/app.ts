@@ -173,7 +173,7 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
         if (endpoint.auth === 'user' && !request.caller.user) throw obpError('OBP-20001');
       },
       handler: async (request, reply) => {
-        const ctx = buildContext(request, reply, endpoint, store, config, services);
+        const ctx = buildContext(request, reply, endpoint, store, config, services, endpoints);
         if (endpoint.roles?.check === 'auto') await ctx.requireRoles();
         const result = await endpoint.handler(ctx);
         if (endpoint.successStatus === 204) return reply.code(204).send();

@@ -20,6 +20,7 @@ export function buildContext(
   store: Store,
   config: Config,
   services: Services,
+  endpoints: readonly Endpoint[],
 ): Ctx<string, unknown> {
   const params = request.params as Record<string, string>;
   const caller = request.caller;
@@ -36,6 +37,7 @@ export function buildContext(
     store,
     config,
     services,
+    endpoints,
     request,
     reply,
     user,

@@ -9,10 +9,9 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
 import pg from 'pg';
+import type { Dialect } from './dialect.js';
 import type { Database } from './schema.js';
 import { migrations } from './migrations/index.js';
-
-export type Dialect = 'postgres' | 'sqlite';
 
 export interface Connection {
   db: Kysely<Database>;

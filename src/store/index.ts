@@ -5,7 +5,8 @@
  */
 import type { Kysely } from 'kysely';
 import { localChangeFeed, postgresChangeFeed, type Announce, type ChangeFeed } from './change-feed.js';
-import { connect, type ConnectOptions, type Connection, type Dialect } from './connect.js';
+import { connect, type ConnectOptions, type Connection } from './connect.js';
+import type { Dialect } from './dialect.js';
 import { accessRepo, accountRepo } from './repos/accounts.js';
 import { bankRepo } from './repos/banks.js';
 import { consumerRepo } from './repos/consumers.js';

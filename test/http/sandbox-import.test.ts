@@ -15,6 +15,19 @@ const notLoggedIn = { code: 401, message: 'OBP-20001: User not logged in. Authen
 const badJson = { code: 400, message: 'OBP-10001: Incorrect json format.' };
 const clone = <T>(value: T): T => structuredClone(value);
 const sorted = (values: readonly string[]) => [...values].sort();
+const notStrong =
+  'password is not strong (use 10 to 16 characters with a digit, a lower-case letter, an upper-case letter ' +
+  'and a special character, or 17 to 512 characters)';
+
+/** A strong password made from a weak one, so each user keeps a password of their own. */
+const strongPassword = (password: string) => `Sandbox-${password}-Pass!`;
+
+/** The file with every user's password made strong, everything else unchanged. */
+function withStrongPasswords(file: ImportFile): ImportFile {
+  const copy = clone(file);
+  for (const u of copy.users!) u.password = strongPassword(u.password);
+  return copy;
+}
 
 /** OBP's implicit counterparty id, computed here independently of the server. */
 function counterpartyId(bankId: string, accountId: string, name: string): string {
@@ -95,11 +108,24 @@ afterAll(async () => server.stop());
 
 const importFile = (file: unknown, token = admin.token) => server.call('POST', path, { token, body: file });
 
-describe('POST /sandbox/data-import: the real OBP example file, unchanged', () => {
-  // Read fresh and sent as the exact bytes on disk: nothing in the file is adapted to this server.
-  const exampleUrl = new URL('../../spec/sandbox-example-import.json', import.meta.url);
-  const exampleText = readFileSync(exampleUrl, 'utf8');
-  const file: ImportFile = JSON.parse(exampleText);
+// Read fresh from disk: apart from the passwords, nothing in OBP's example file is adapted to this server.
+const exampleText = readFileSync(new URL('../../spec/sandbox-example-import.json', import.meta.url), 'utf8');
+const example: ImportFile = JSON.parse(exampleText);
+
+// Runs before the next block, which imports the same banks.
+describe("POST /sandbox/data-import: OBP's example file, unchanged", () => {
+  it('is refused, as by OBP: its 6-character passwords are not strong; nothing is written', async () => {
+    expect(example.users).toHaveLength(8);
+    for (const u of example.users!) expect(u.password).toMatch(/^[0-9a-f]{6}$/);
+    const res = await importFile(exampleText);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual(failure(`user ${example.users![0].user_name}: ${notStrong}`));
+    await expectNothingWritten(server, example);
+  });
+});
+
+describe("POST /sandbox/data-import: OBP's example file with strong passwords", () => {
+  const file = withStrongPasswords(example);
   const bankX = 'psd201-bank-x--uk';
   const bankY = 'psd201-bank-y--uk';
   const accountId = '05237266-b334-4704-a087-5b460a2ecf04';
@@ -113,12 +139,10 @@ describe('POST /sandbox/data-import: the real OBP example file, unchanged', () =
 
   let response: Awaited<ReturnType<typeof importFile>>;
   beforeAll(async () => {
-    response = await importFile(exampleText);
+    response = await importFile(file);
   });
 
-  it('still has what used to be rejected: 6-character passwords and one IBAN at both banks', () => {
-    expect(file.users).toHaveLength(8);
-    for (const u of file.users!) expect(u.password).toMatch(/^[0-9a-f]{6}$/);
+  it('still has what used to be refused: one IBAN and one account id at both banks', () => {
     expect(file.accounts!.map((a) => a.bank)).toEqual([bankX, bankY]);
     expect(file.accounts![0].IBAN).toBe(file.accounts![1].IBAN);
     expect(file.accounts![0].id).toBe(file.accounts![1].id);
@@ -162,7 +186,9 @@ describe('POST /sandbox/data-import: the real OBP example file, unchanged', () =
       expect(await server.login(u.user_name, u.password)).toMatch(/.+/);
     }
     // the passwords are really checked: another user's password does not open the account
-    await expect(server.login('robert.xuk.x@example.com', '43ca4d')).rejects.toThrow(/login failed: 401/);
+    await expect(server.login('robert.xuk.x@example.com', strongPassword('43ca4d'))).rejects.toThrow(/login failed: 401/);
+    // nor does the weak password of the unchanged file
+    await expect(server.login('robert.xuk.x@example.com', example.users![0].password)).rejects.toThrow(/login failed: 401/);
   });
 
   it('creates both accounts exactly as in the file, each held by its owner with the imported-account views', async () => {
@@ -280,7 +306,7 @@ describe('POST /sandbox/data-import: the real OBP example file, unchanged', () =
   });
 
   it('refuses the same file a second time, as its banks now exist', async () => {
-    const again = await importFile(exampleText);
+    const again = await importFile(file);
     expect(again.status).toBe(400);
     expect(again.body).toEqual(failure(`bank ${bankX} already exists`));
     expect(await server.store.transactions.forAccount(bankX, accountId)).toHaveLength(53);
@@ -407,12 +433,12 @@ describe('POST /sandbox/data-import: effects', () => {
     expect((await server.store.accounts.get(other, 'existing'))?.iban).toBe(iban);
   });
 
-  it('accepts any password DirectLogin can carry, from 1 to 512 characters, and the users log in with it', async () => {
+  it('accepts any strong password DirectLogin can carry, up to 512 characters, and the users log in with it', async () => {
     const file = smallFile();
     const printable = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i))
       .filter((c) => !'[],"'.includes(c))
       .join('');
-    const passwords = ['x', '~'.repeat(512), printable, "' OR 1=1; --", 'short'];
+    const passwords = ['Sh0rt-Pass', 'x'.repeat(17), '~'.repeat(512), printable, "' OR 1=1; -- DROP TABLE users"];
     file.users = passwords.map((password, i) => ({
       email: `p${i}.${file.tag}@example.com`,
       password,
@@ -728,6 +754,21 @@ const ruleCases: RuleCase[] = [
     arrange: (f) => {
       f.users![1].password = password;
       return { message: `user ${f.tag} User 2: ${noSeparators}` };
+    },
+  })),
+  ...(
+    [
+      ["6 hex digits, as in OBP's example", '5232e7'],
+      ['9 characters', 'Sh0rt-Pa$'],
+      ['16 characters without a digit', 'Sixteen-Letters!'],
+      ['no upper-case letter', 'sh0rt-pass'],
+      ['no special character', 'Sh0rtPass1'],
+    ] as const
+  ).map(([what, password]): RuleCase => ({
+    rule: `password strong (${what})`,
+    arrange: (f) => {
+      f.users![1].password = password;
+      return { message: `user ${f.tag} User 2: ${notStrong}` };
     },
   })),
   {

@@ -5,17 +5,19 @@ import { parseDirectLoginValue, validateLoginParams } from '../../src/domain/aut
 import {
   checkAgainstExisting,
   checkImportFile,
+  directLoginPasswordProblem,
   implicitCounterpartyId,
   importAmount,
   importedAccountViews,
   importPasswordProblem,
   ImportRejected,
+  notStrongPassword,
   parseImportDate,
   planImport,
   type ImportLookups,
   type ImportRandom,
   type SandboxImport,
-} from '../../src/domain/sandbox-import.js';
+} from '../../src/domain/sandbox-import/index.js';
 
 const endpoints = JSON.parse(readFileSync(new URL('../../spec/endpoints.json', import.meta.url), 'utf8')) as any[];
 const example = (): SandboxImport =>
@@ -101,20 +103,27 @@ describe('sandbox import rules', () => {
     );
   });
 
-  it('accepts short passwords but only those DirectLogin can carry', () => {
-    for (const ok of ['5232e7', 'x', '~'.repeat(512), "a b'c;d=e\\f{g}h|i`j"])
+  it('accepts strong passwords that DirectLogin can carry', () => {
+    for (const ok of ['Sh0rt-Pass', 'x'.repeat(17), '~'.repeat(512), "a b'c;d=e\\f{g}h|i`j", 'TESOBE520berlin123!'])
       expect(importPasswordProblem(ok), ok).toBeUndefined();
     expect(importPasswordProblem('')).toBe('password must not be empty');
     expect(importPasswordProblem('x'.repeat(513))).toBe('password is longer than 512 characters');
-    for (const bad of ['a\tb', 'a\u0000b', 'caf\u00e9', 'a[b', 'a]b', '\u{1F511}']) {
+    // OBP's strong-password rule, as for POST /users: OBP's own example file (6 hex digits) is refused
+    for (const weak of ['5232e7', 'x', 'x'.repeat(16), 'Sh0rt-Pas', 'sh0rt-pass', 'SH0RT-PASS', 'Short-Pass', 'Sh0rtPass1']) {
+      expect(importPasswordProblem(weak), weak).toBe(notStrongPassword);
+    }
+    for (const bad of ['a\tb', 'a\u0000b', 'caf\u00e9', 'a[b', 'a]b', '\u{1F511}', `${'x'.repeat(20)}\u00e9`]) {
       expect(importPasswordProblem(bad), JSON.stringify(bad)).toMatch(/^password may contain only printable ASCII characters/);
     }
-    for (const bad of ['a,b', 'a"b', '"ab"']) {
+    for (const bad of ['a,b', 'a"b', '"ab"', `${'x'.repeat(20)},`]) {
       expect(importPasswordProblem(bad), bad).toMatch(/^password must not contain "," or '"': DirectLogin/);
     }
+    const file = example();
+    file.users[1]!.password = '5232e7';
+    expect(problemOf(() => checkImportFile(file))).toBe(`user User 2: ${notStrongPassword}`);
   });
 
-  it('accepts only passwords that reach DirectLogin intact, quoted or not', () => {
+  it('lets through its DirectLogin check only passwords that reach DirectLogin intact, quoted or not', () => {
     const reachesLogin = (password: string, header: string) => {
       try {
         return validateLoginParams(parseDirectLoginValue(header)).password === password;
@@ -125,7 +134,7 @@ describe('sandbox import rules', () => {
     for (let code = 0; code < 0x300; code++) {
       const c = String.fromCharCode(code);
       for (const password of [`a${c}b`, c, `${c}ab`, `ab${c}`]) {
-        if (importPasswordProblem(password) !== undefined) continue;
+        if (directLoginPasswordProblem(password) !== undefined) continue;
         expect(reachesLogin(password, `DirectLogin username="u", password="${password}", consumer_key="k"`), password).toBe(true);
         if (password.trim() === password) {
           expect(reachesLogin(password, `DirectLogin username=u,password=${password},consumer_key=k`), password).toBe(true);

@@ -1,25 +1,33 @@
 /**
- * Where the docs handlers get their material: the declarations of the running server, loaded lazily
- * (this folder is itself part of `allEndpoints`, so a static import would be circular), and a small
- * cache of generated documents, since declarations never change while the process runs.
+ * Where the docs handlers get their material: the declarations the app was built with (`ctx.endpoints`),
+ * and a small cache of generated documents per list of declarations, since declarations never change
+ * while the app runs.
  */
 import type { ApiVersion, Endpoint } from '../endpoint.js';
 import { versionRouteTable } from '../../http/route-table.js';
 
-let declared: Promise<readonly Endpoint[]> | undefined;
-
-export function declaredEndpoints(): Promise<readonly Endpoint[]> {
-  declared ??= import('../index.js').then((m) => m.allEndpoints);
-  return declared;
+interface DocsCache {
+  tables: Map<ApiVersion, Endpoint[]>;
+  documents: Map<string, unknown>;
 }
 
-const tables = new Map<ApiVersion, Endpoint[]>();
+const caches = new WeakMap<readonly Endpoint[], DocsCache>();
+
+function cacheFor(endpoints: readonly Endpoint[]): DocsCache {
+  let cache = caches.get(endpoints);
+  if (!cache) {
+    cache = { tables: new Map(), documents: new Map() };
+    caches.set(endpoints, cache);
+  }
+  return cache;
+}
 
 /** What a version serves, i.e. exactly what its docs describe. */
-export async function servedEndpoints(version: ApiVersion): Promise<Endpoint[]> {
+export function servedEndpoints(endpoints: readonly Endpoint[], version: ApiVersion): Endpoint[] {
+  const { tables } = cacheFor(endpoints);
   let table = tables.get(version);
   if (!table) {
-    table = versionRouteTable(await declaredEndpoints(), version);
+    table = versionRouteTable(endpoints, version);
     tables.set(version, table);
   }
   return table;
@@ -30,9 +38,9 @@ export async function servedEndpoints(version: ApiVersion): Promise<Endpoint[]> 
  * the cache is bounded: the oldest entry goes when it is full.
  */
 const maxEntries = 64;
-const documents = new Map<string, unknown>();
 
-export function cached<T>(key: readonly unknown[], build: () => T): T {
+export function cached<T>(endpoints: readonly Endpoint[], key: readonly unknown[], build: () => T): T {
+  const { documents } = cacheFor(endpoints);
   const k = JSON.stringify(key);
   if (documents.has(k)) return documents.get(k) as T;
   const value = build();

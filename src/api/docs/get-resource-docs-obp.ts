@@ -37,7 +37,9 @@ Empty filters are ignored. When the property resource_docs_requires_role is set,
     const query = parseDocsQuery(ctx.query);
     checkLocale(query.locale);
     if (query.apiCollectionId !== undefined) return { resource_docs: [] };
-    const served = await servedEndpoints(version);
-    return cached(['obp', version, query.filters], () => resourceDocsJson(filterEndpoints(served, query.filters), version));
+    const served = servedEndpoints(ctx.endpoints, version);
+    return cached(ctx.endpoints, ['obp', version, query.filters], () =>
+      resourceDocsJson(filterEndpoints(served, query.filters), version),
+    );
   },
 });

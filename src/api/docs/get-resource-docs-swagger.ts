@@ -22,14 +22,17 @@ See the Resource Docs endpoint for more information.`,
   errors: ['OBP-00027', 'OBP-00008', 'OBP-10041', 'OBP-50000'],
   example: {},
   successStatus: 200,
-  handler: async (ctx) => {
+  // Nothing to wait for: the document comes from the declarations (and is cached).
+  handler: (ctx) => {
     const version = requestedVersion(ctx.params.API_VERSION, ` Current Version is ${ctx.params.API_VERSION}`);
     const query = parseDocsQuery(ctx.query);
     checkLocale(query.locale);
-    const served = query.apiCollectionId === undefined ? await servedEndpoints(version) : [];
+    const served = query.apiCollectionId === undefined ? servedEndpoints(ctx.endpoints, version) : [];
     const hostname = ctx.config.hostname;
-    return cached(['swagger', version, hostname, query.apiCollectionId !== undefined, query.filters], () =>
-      swaggerDocument(filterEndpoints(served, query.filters), { version, hostname }),
+    return Promise.resolve(
+      cached(ctx.endpoints, ['swagger', version, hostname, query.apiCollectionId !== undefined, query.filters], () =>
+        swaggerDocument(filterEndpoints(served, query.filters), { version, hostname }),
+      ),
     );
   },
 });

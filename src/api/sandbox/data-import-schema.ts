@@ -4,7 +4,7 @@
  * example file carries `display_name` and `drive_up`). Option fields also accept null.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import type { SandboxImport } from '../../domain/sandbox-import.js';
+import type { SandboxImport } from '../../domain/sandbox-import/index.js';
 
 const text = Type.String();
 const orNull = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);

@@ -8,7 +8,7 @@ import {
   importLimits,
   planImport,
   type ImportPlan,
-} from '../../domain/sandbox-import.js';
+} from '../../domain/sandbox-import/index.js';
 import { obpError, plainError } from '../../errors/obp-error.js';
 import type { Repositories } from '../../store/index.js';
 import { isWriteConflict } from '../../store/repos/sandbox-import.js';
@@ -63,7 +63,7 @@ Requires the system role \`CanCreateSandbox\` and the instance setting \`allow_s
 All eight arrays are required and may be empty. The whole file is checked first; if any rule fails nothing is written and the answer is 400 \`${importFailure}: <the rule that failed>\`. The rules:
 
 * banks: id non-empty, made of letters, digits, \`-\`, \`_\`, \`.\`; unique in the file; not existing.
-* users: \`user_name\` non-empty, unique in the file, not an existing local user; password of 1 to 512 characters that DirectLogin can carry: printable ASCII except \`[\`, \`]\`, \`,\` and \`"\` (the strong-password rule of \`POST /users\` does not apply); valid email. At most ${importLimits.users} users per import.
+* users: \`user_name\` non-empty, unique in the file, not an existing local user; password non-empty and strong, as for \`POST /users\` (10 to 16 characters with a digit, a lower-case letter, an upper-case letter and a special character, or 17 to 512 characters), and one DirectLogin can carry: printable ASCII except \`[\`, \`]\`, \`,\` and \`"\`; valid email. At most ${importLimits.users} users per import.
 * accounts: bank among the imported banks; id non-empty (same characters as bank ids); (bank, id) and (bank, number) unique and not existing; IBAN (when given) unique among the file's accounts of the same bank and not used by an existing account at that bank; at least one owner, every owner an imported \`user_name\`; ISO 4217 currency; decimal balance.
 * transactions: account among the imported accounts; id non-empty and unique per account, not existing; \`value\` and \`new_balance\` decimals; \`posted\` and \`completed\` as \`yyyy-MM-ddTHH:mm:ss.SSSZ\`.
 * branches, ATMs, CRM events (by \`id\`) and products (by \`code\`): key non-empty, unique per bank, not existing; bank imported or existing; CRM \`actual_date\` as \`yyyy-MM-ddTHH:mm:ss.SSSZ\`.

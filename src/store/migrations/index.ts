@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Dialect } from '../connect.js';
+import type { Dialect } from '../dialect.js';
 import { up as initial } from './0001-initial.js';
 import { up as customViewIsPublic } from './0002-custom-view-is-public.js';
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Dialect } from '../connect.js';
+import type { Dialect } from '../dialect.js';
 import type { Metric } from '../../domain/model.js';
 import type { Database } from '../schema.js';
 

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { AccountRef } from '../../domain/model.js';
-import type { BankDocumentKind, CounterpartyAlias, ImportLookups } from '../../domain/sandbox-import.js';
+import type { BankDocumentKind, CounterpartyAlias, ImportLookups } from '../../domain/sandbox-import/index.js';
 import type { Database } from '../schema.js';
 
 const chunkSize = 512;
