@@ -5,18 +5,17 @@ import { arrayNames, documentId, documentLabels, documentsOf, key2, key3, type S
 import { accountName, importLimits, reject, shown } from './limits.js';
 import { importPasswordProblem } from './password-rules.js';
 
-/** Texts longer than the limit and JSON nested deeper than the limit anywhere in the file. */
-function checkShape(value: unknown, path: string, depth: number): void {
+/** Texts longer than the limit anywhere in the file (nesting is bounded by the body reader, src/http/json-body.ts). */
+function checkShape(value: unknown, path: string): void {
   if (typeof value === 'string') {
     if (value.length > importLimits.textLength) reject(`${path} is longer than ${importLimits.textLength} characters`);
     return;
   }
   if (value === null || typeof value !== 'object') return;
-  if (depth > importLimits.depth) reject(`${path} is nested deeper than ${importLimits.depth} levels`);
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) checkShape(value[i], `${path}[${i}]`, depth + 1);
+    for (let i = 0; i < value.length; i++) checkShape(value[i], `${path}[${i}]`);
   } else {
-    for (const [key, v] of Object.entries(value)) checkShape(v, path === '' ? key : `${path}.${key}`, depth + 1);
+    for (const [key, v] of Object.entries(value)) checkShape(v, path === '' ? key : `${path}.${key}`);
   }
 }
 
@@ -30,7 +29,7 @@ export function checkImportFile(data: SandboxImport): void {
   if (data.users.length > importLimits.users) {
     reject(`too many users: ${data.users.length} (at most ${importLimits.users} per import)`);
   }
-  checkShape(data, '', 0);
+  checkShape(data, '');
 
   const bankIds = new Set<string>();
   for (const bank of data.banks) {

@@ -6,8 +6,6 @@ export const importLimits = {
   users: 500,
   idLength: 255,
   textLength: 2000,
-  /** nesting of the extra JSON a row may carry (kept verbatim in documents) */
-  depth: 32,
 };
 
 /** OBP's failure text; what follows the colon says which rule failed. */

@@ -2,6 +2,7 @@
  * What an imported user's password must be. As in OBP: non-empty and strong (the rule of POST /users).
  * Here also: something DirectLogin can carry, since imported users log in with it at once.
  */
+import { directLoginCarries } from '../auth/direct-login.js';
 import { isStrongPassword } from '../auth/secrets.js';
 
 export const importPasswordMaxLength = 512;
@@ -22,19 +23,11 @@ export function importPasswordProblem(password: string): string | undefined {
   return undefined;
 }
 
-/** What the DirectLogin header parser accepts in a password: printable ASCII without `[` and `]`. */
-const loginablePassword = /^[\x20-\x5A\x5C\x5E-\x7E]+$/;
-
-/**
- * Why a user could not log in with `password` through DirectLogin (src/domain/auth/direct-login.ts),
- * or undefined when they can. It follows what that parser accepts, and changes with it.
- */
+/** Why a user could not log in with `password` through DirectLogin, or undefined when they can. */
 export function directLoginPasswordProblem(password: string): string | undefined {
-  if (!loginablePassword.test(password)) {
-    return 'password may contain only printable ASCII characters other than "[" and "]" (those DirectLogin accepts)';
-  }
-  if (/[,"]/.test(password)) {
-    return `password must not contain "," or '"': DirectLogin uses them to separate and quote its parameters, so the user could not log in`;
-  }
-  return undefined;
+  if (directLoginCarries(password)) return undefined;
+  return (
+    'password must be printable ASCII and must not contain ", password=" (or another DirectLogin parameter name): ' +
+    'a DirectLogin header could not carry it, so the user could not log in'
+  );
 }
