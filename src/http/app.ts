@@ -71,7 +71,9 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
     requestIdHeader: false,
     // Every call is recorded by the metrics recorder; per-request log lines would only cost throughput.
     logController: new LogController({ disableRequestLogging: true }),
-    return503OnClosing: true,
+    // Requests already on their way during a shutdown are served (the store closes after the last one)
+    // rather than answered with Fastify's own 503 body.
+    return503OnClosing: false,
     // Malformed URLs (bad percent-encoding) never reach a route: answer them as OBP does, not with Fastify's body.
     frameworkErrors: (_error, _request, reply: FastifyReply) => {
       void reply
