@@ -197,7 +197,8 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
 const maxHeaderSize = 16 * 1024;
 const headersTimeoutMs = 10_000;
 
-function bodyLimitOf(endpoint: Endpoint | undefined, config: Config): number {
+/** The body limit of an endpoint: the large one where it declares `bodyLimit: 'large'`. */
+export function bodyLimitOf(endpoint: Endpoint | undefined, config: Config): number {
   return endpoint?.bodyLimit === 'large' ? config.largeBodyLimitBytes : config.bodyLimitBytes;
 }
 

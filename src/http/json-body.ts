@@ -30,12 +30,13 @@ export function tooLarge(limit: number): ObpError {
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COLON = 0x3a;
-const LETTER_U = 0x75;
+/** `\u`, `\b` and `\f`: the escapes that can put a refused character into a string */
+const riskyEscape = new Set([0x75, 0x62, 0x66]);
 
 /**
  * Follows the structure of JSON bytes as they arrive: depth (refused as soon as it is too deep), the
- * number of `name:` pairs (to be compared with the keys the parser kept) and whether any `\u` escape
- * occurs (only escapes can put control characters or lone surrogates into a string). JSON's
+ * number of `name:` pairs (to be compared with the keys the parser kept) and whether any `\u`, `\b`
+ * or `\f` escape occurs (only those can put control characters or lone surrogates into a string). JSON's
  * structural characters are ASCII and never occur inside a UTF-8 multi-byte sequence, so bytes can be
  * scanned without decoding.
  */
@@ -56,7 +57,7 @@ class StructureScanner {
       if (this.inString) {
         if (this.escaped) {
           this.escaped = false;
-          if (c === LETTER_U) this.escapes = true;
+          if (riskyEscape.has(c)) this.escapes = true;
         } else if (c === BACKSLASH) this.escaped = true;
         else if (c === QUOTE) {
           this.inString = false;

@@ -7,8 +7,8 @@
  * `metrics`, snapshotted before and after each endpoint's batch); Object.prototype untouched.
  *
  * FUZZ_SEED (default below) fixes the variants; FUZZ_RUNS (default 200) is the number of body variants
- * per endpoint and scales the random URL variants; FUZZ_STRICT=1 ignores the known-failure list;
- * FUZZ_REPORT=<file> writes every failure (known ones too) to <file>.<store>.json.
+ * per endpoint and scales the random URL variants; FUZZ_REPORT=<file> writes every failure to
+ * <file>.<store>.json.
  */
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, it } from 'vitest';
@@ -16,20 +16,18 @@ import type { Endpoint } from '../../src/api/endpoint.js';
 import { allEndpoints } from '../../src/api/index.js';
 import { mountedRoutes, type MountedRoute } from '../../src/http/route-table.js';
 import { mapLimit, rawRequest, type RawResponse } from '../helpers/raw-http.js';
+import { bodyLimitOf } from '../../src/http/app.js';
 import { startTestServer, storeKind, type TestServer } from '../helpers/server.js';
 import { snapshot, snapshotDiff } from '../helpers/table-snapshot.js';
 import { bodyContext, breaksSchema, oversized, sampleBodies, type BodyVariant, type Claim } from './body-variants.js';
 import { buildFixture, withFixtureValues, type FuzzFixture } from './fixture.js';
-import { knownFailures, type Failure } from './known-failures.js';
+import type { Failure } from './failure.js';
 import { bodyAnswerProblem, plainTexts, urlAnswerProblem } from './oracle.js';
 import { hostileQueries, hostileSegments, randomSegments, rawTargets, type UrlKind } from './url-variants.js';
 import { toJsonText } from './json-text.js';
 
 const seed = Number(process.env.FUZZ_SEED ?? 20_240_611);
 const runs = Number(process.env.FUZZ_RUNS ?? 200);
-const strict = process.env.FUZZ_STRICT === '1';
-/** The body limit an endpoint that declares none must enforce. */
-const defaultBodyLimit = Number(process.env.FUZZ_BODY_LIMIT ?? 64 * 1024);
 const concurrency = 6;
 
 if (!Number.isInteger(seed) || !Number.isInteger(runs) || runs < 1) throw new Error('FUZZ_SEED and FUZZ_RUNS must be integers');
@@ -39,17 +37,6 @@ function seedFor(...parts: string[]): number {
   let h = seed | 0;
   for (const ch of parts.join('|')) h = (Math.imul(h ^ ch.charCodeAt(0), 0x01000193) + 0x9e3779b9) | 0;
   return h;
-}
-
-/**
- * An endpoint may declare its own body limit (a numeric member whose name contains "limit", such as
- * `bodyLimit`); every other endpoint must refuse bodies above the default.
- */
-function bodyLimitOf(endpoint: Endpoint): number {
-  for (const [key, value] of Object.entries(endpoint)) {
-    if (/limit/i.test(key) && typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
-  }
-  return defaultBodyLimit;
 }
 
 const routes = mountedRoutes(allEndpoints);
@@ -106,11 +93,6 @@ function record(f: Omit<Failure, 'store'>) {
   failures.push({ store: storeKind, ...f });
 }
 
-function knownId(f: Failure): string | undefined {
-  if (strict) return undefined;
-  return knownFailures.find((k) => k.matches(f))?.id;
-}
-
 function describeFailure(f: Failure, n: number): string {
   return [
     `${n}) ${f.endpoint} — ${f.test}/${f.kind}`,
@@ -120,9 +102,9 @@ function describeFailure(f: Failure, n: number): string {
   ].join('\n');
 }
 
-/** Fails the current test with every unexpected failure recorded since `from`. */
+/** Fails the current test with every failure recorded since `from`. */
 function assertNoNewFailures(from: number) {
-  const fresh = failures.slice(from).filter((f) => knownId(f) === undefined);
+  const fresh = failures.slice(from);
   if (fresh.length === 0) return;
   const shown = fresh.slice(0, 12).map((f, i) => describeFailure(f, i + 1));
   const more = fresh.length > shown.length ? `\n… and ${fresh.length - shown.length} more` : '';
@@ -167,7 +149,6 @@ async function checkedBatch<T>(
   if (diff.length > 0) {
     // a GET that writes is never explained by what it accepted
     const suspects = test === 'body' || isWrite(route.endpoint) ? accepted : [];
-    const explained = suspects.length > 0 && suspects.every((f) => knownId(f) !== undefined);
     record({
       test: 'tables',
       endpoint: label(route),
@@ -182,7 +163,7 @@ async function checkedBatch<T>(
         : `${items.length} ${test} variants, none accepted`,
       status: undefined,
       body: diff.join('\n           '),
-      problem: explained ? 'tables changed (by accepted variants that are known failures)' : 'tables changed',
+      problem: 'tables changed',
       nul: false,
     });
   }
@@ -214,15 +195,14 @@ async function send(method: string, target: string | Buffer, headers: Record<str
 describe(`fuzz[${storeKind}] FUZZ_SEED=${seed} FUZZ_RUNS=${runs}`, () => {
   beforeAll(async () => {
     started = Date.now();
-    server = await startTestServer();
+    // the large limit (the sandbox import's) is kept small here, so oversized variants stay cheap to send
+    server = await startTestServer({ OBP_LARGE_BODY_LIMIT_BYTES: String(1024 * 1024) });
     fixture = await buildFixture(server);
   });
 
   afterAll(async () => {
     await server?.stop();
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const known = failures.filter((f) => knownId(f) !== undefined);
-    const unexpected = failures.length - known.length;
     const perKind = (test: string) =>
       [...counts]
         .filter(([k]) => k.startsWith(`${test}/`))
@@ -230,33 +210,14 @@ describe(`fuzz[${storeKind}] FUZZ_SEED=${seed} FUZZ_RUNS=${runs}`, () => {
         .join(', ');
     const total = ['body', 'path', 'query', 'raw-target'].reduce((n, t) => n + (counts.get(t) ?? 0), 0);
     console.log(
-      `fuzz[${storeKind}]: ${total} variants, ${unexpected} failures, ${known.length} known failures tolerated, ` +
-        `${seconds} s (FUZZ_SEED=${seed} FUZZ_RUNS=${runs}${strict ? ' FUZZ_STRICT=1' : ''}) — ` +
+      `fuzz[${storeKind}]: ${total} variants, ${failures.length} failures, ` +
+        `${seconds} s (FUZZ_SEED=${seed} FUZZ_RUNS=${runs}) — ` +
         `body ${counts.get('body') ?? 0} (${perKind('body')}); path ${counts.get('path') ?? 0}; ` +
         `query ${counts.get('query') ?? 0}; raw-target ${counts.get('raw-target') ?? 0}`,
     );
-    const byId = new Map<string, Failure[]>();
-    for (const f of known) byId.set(knownId(f)!, [...(byId.get(knownId(f)!) ?? []), f]);
-    for (const [id, list] of byId) {
-      const endpoints = new Set(list.map((f) => f.operationId));
-      console.log(
-        `fuzz[${storeKind}] known ${id}: ${list.length} × on ${endpoints.size} endpoint(s), e.g. ${describeFailure(list[0]!, 1)}`,
-      );
-    }
-    for (const k of knownFailures) {
-      if (!byId.has(k.id) && !strict && (k.stores ?? [storeKind]).includes(storeKind))
-        console.log(`fuzz[${storeKind}] known failure "${k.id}" did not occur in this run`);
-    }
     if (process.env.FUZZ_REPORT) {
       const file = `${process.env.FUZZ_REPORT}.${storeKind}.json`;
-      writeFileSync(
-        file,
-        JSON.stringify(
-          failures.map((f) => ({ ...f, known: knownId(f) ?? null })),
-          null,
-          1,
-        ),
-      );
+      writeFileSync(file, JSON.stringify(failures, null, 1));
       console.log(`fuzz[${storeKind}]: ${failures.length} failures written to ${file}`);
     }
     if (fixture?.missing.length) {
@@ -268,7 +229,7 @@ describe(`fuzz[${storeKind}] FUZZ_SEED=${seed} FUZZ_RUNS=${runs}`, () => {
     it(`body: ${label(route)}`, { timeout: 120_000 }, async () => {
       const { endpoint } = route;
       const from = failures.length;
-      const limit = bodyLimitOf(endpoint);
+      const limit = bodyLimitOf(endpoint, server.config);
       const ctx = bodyContext(endpoint.body!, withFixtureValues(endpoint.example.request, fixture), limit);
       // bodies above a large declared limit are costly to send: a few are enough
       const caps = new Map(limit > 1024 * 1024 ? [['oversize', 3] as const] : []);

@@ -51,6 +51,8 @@ describe('parseJsonBody', () => {
 
   it('refuses control characters and lone surrogates, keeps tab, line breaks and surrogate pairs', () => {
     for (const bad of [
+      '"\\b"',
+      '"x\\fy"',
       '"\\u0000"',
       '"\\u001f"',
       '"\\u007f"',
