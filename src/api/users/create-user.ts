@@ -5,7 +5,7 @@ import { hashPassword, isStrongPassword } from '../../domain/auth/secrets.js';
 import { isRoleName } from '../../domain/roles.js';
 import { obpError, plainError } from '../../errors/obp-error.js';
 import { endpoint } from '../endpoint.js';
-import { newUserProblems } from './new-user-rules.js';
+import { newUserProblems, newUserProblemTexts } from './new-user-rules.js';
 import { exampleUser, userWithEntitlements } from './user-json.js';
 
 const usernameTaken = 'User with the same username already exists.';
@@ -42,7 +42,15 @@ export const createUser = endpoint({
   tags: ['User', 'Onboarding'],
   style: 'new',
   auth: 'none',
-  errors: ['OBP-20001', 'OBP-10001', 'OBP-30207', 'Error occurred during user creation.', usernameTaken, 'OBP-50000'],
+  errors: [
+    'OBP-20001',
+    'OBP-10001',
+    'OBP-30207',
+    'Error occurred during user creation.',
+    usernameTaken,
+    ...newUserProblemTexts,
+    'OBP-50000',
+  ],
   body: CreateUserBody,
   example: {
     request: {

@@ -32,18 +32,33 @@ export interface NewUserFields {
   last_name: string;
 }
 
+const problemTexts = {
+  noFirstName: 'Please enter your first name.',
+  longFirstName: `First name is too long (at most ${maxNameLength} characters).`,
+  noLastName: 'Please enter your last name.',
+  longLastName: `Last name is too long (at most ${maxNameLength} characters).`,
+  noUsername: 'Please enter your username.',
+  badUsername: invalidUsernameMessage,
+  noEmail: 'Please enter your email.',
+  badEmail: 'Invalid email address',
+};
+
+/** Every text `newUserProblems` can answer, for the endpoint's declared errors. */
+export const newUserProblemTexts: readonly string[] = Object.values(problemTexts);
+
 /** Every rule the fields break, in field order; empty when the user may be created. */
 export function newUserProblems(u: NewUserFields): string[] {
+  const t = problemTexts;
   const problems: string[] = [];
-  if (u.first_name.trim() === '') problems.push('Please enter your first name.');
-  else if (u.first_name.length > maxNameLength) problems.push(`First name is too long (at most ${maxNameLength} characters).`);
-  if (u.last_name.trim() === '') problems.push('Please enter your last name.');
-  else if (u.last_name.length > maxNameLength) problems.push(`Last name is too long (at most ${maxNameLength} characters).`);
-  if (u.username.trim() === '') problems.push('Please enter your username.');
+  if (u.first_name.trim() === '') problems.push(t.noFirstName);
+  else if (u.first_name.length > maxNameLength) problems.push(t.longFirstName);
+  if (u.last_name.trim() === '') problems.push(t.noLastName);
+  else if (u.last_name.length > maxNameLength) problems.push(t.longLastName);
+  if (u.username.trim() === '') problems.push(t.noUsername);
   else if (u.username.length > maxNameLength || !(usernamePattern.test(u.username) || isValidEmail(u.username))) {
-    problems.push(invalidUsernameMessage);
+    problems.push(t.badUsername);
   }
-  if (u.email.trim() === '') problems.push('Please enter your email.');
-  else if (!isValidEmail(u.email)) problems.push('Invalid email address');
+  if (u.email.trim() === '') problems.push(t.noEmail);
+  else if (!isValidEmail(u.email)) problems.push(t.badEmail);
   return problems;
 }
