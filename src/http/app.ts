@@ -16,12 +16,13 @@ import type { Endpoint } from '../api/endpoint.js';
 import { catalogueMessage, obpError, ObpError, renderStatus } from '../errors/obp-error.js';
 import type { Store } from '../store/index.js';
 import { anonymous, type Caller } from './caller.js';
-import { createAuthenticator, type Authenticate } from './authenticate.js';
+import { createAuthenticator } from './authenticate.js';
 import { clientErrorHandler } from './client-errors.js';
-import { readJsonBody, tooLarge } from './json-body.js';
+import { bodyLimitOf, guardLargeBody } from './body-limits.js';
+import { readJsonBody } from './json-body.js';
 import { parseQueryString } from './query-string.js';
 import { createMetricsRecorder } from './metrics-recorder.js';
-import { buildContext, requireRoles } from './context.js';
+import { buildContext } from './context.js';
 import { etagFor } from './etag.js';
 import { mountedRoutes } from './route-table.js';
 import { createServices, type Services } from './services.js';
@@ -134,8 +135,6 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
     if (error instanceof ObpError) obp = error;
     else if (error.validation || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
       obp = obpError('OBP-10001');
-    } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      obp = tooLarge(bodyLimitOf(request.endpoint, config));
     } else if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       obp = obpError('OBP-10001');
     } else {
@@ -166,7 +165,7 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
       bodyLimit: bodyLimitOf(endpoint, config),
       ...(endpoint.bodyLimit === 'large' && {
         preParsing: async (request: FastifyRequest, _reply: FastifyReply, payload: RequestPayload) => {
-          if (mayExceed(request, config.bodyLimitBytes)) await requirePrivilegedCaller(request, endpoint, authenticate, store);
+          await guardLargeBody(request, endpoint, config, authenticate, store);
           return payload;
         },
       }),
@@ -196,23 +195,3 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
 /** Node's default; the router refuses longer paths earlier, with OBP-10017. */
 const maxHeaderSize = 16 * 1024;
 const headersTimeoutMs = 10_000;
-
-/** The body limit of an endpoint: the large one where it declares `bodyLimit: 'large'`. */
-export function bodyLimitOf(endpoint: Endpoint | undefined, config: Config): number {
-  return endpoint?.bodyLimit === 'large' ? config.largeBodyLimitBytes : config.bodyLimitBytes;
-}
-
-/** A body of unknown length (chunked) may be large too. */
-function mayExceed(request: FastifyRequest, limit: number): boolean {
-  const length = request.headers['content-length'];
-  return length === undefined ? request.headers['transfer-encoding'] !== undefined : Number(length) > limit;
-}
-
-/** Before a large body is read: the caller must be logged in and hold the endpoint's roles. */
-async function requirePrivilegedCaller(request: FastifyRequest, endpoint: Endpoint, authenticate: Authenticate, store: Store) {
-  request.caller = await authenticate(request, endpoint.style);
-  const user = request.caller.user;
-  if (!user) throw obpError('OBP-20001');
-  const bankId = (request.params as Record<string, string | undefined>).BANK_ID ?? '';
-  if (endpoint.roles) await requireRoles(store, user.userId, endpoint.roles.anyOf, bankId);
-}

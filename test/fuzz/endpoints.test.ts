@@ -16,7 +16,7 @@ import type { Endpoint } from '../../src/api/endpoint.js';
 import { allEndpoints } from '../../src/api/index.js';
 import { mountedRoutes, type MountedRoute } from '../../src/http/route-table.js';
 import { mapLimit, rawRequest, type RawResponse } from '../helpers/raw-http.js';
-import { bodyLimitOf } from '../../src/http/app.js';
+import { bodyLimitOf } from '../../src/http/body-limits.js';
 import { startTestServer, storeKind, type TestServer } from '../helpers/server.js';
 import { snapshot, snapshotDiff } from '../helpers/table-snapshot.js';
 import { bodyContext, breaksSchema, oversized, sampleBodies, type BodyVariant, type Claim } from './body-variants.js';
