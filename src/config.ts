@@ -3,6 +3,9 @@
  * OBP props are read as `OBP_` + upper-cased prop name with `.` → `_`
  * (e.g. `allow_sandbox_data_import` → `OBP_ALLOW_SANDBOX_DATA_IMPORT`).
  */
+import { loginPasswordProblem, loginUsernameProblem } from './domain/auth/direct-login.js';
+import { isStrongPassword } from './domain/auth/secrets.js';
+
 export interface ObpProps {
   allowSandboxDataImport: boolean;
   allowPublicViews: boolean;
@@ -34,8 +37,13 @@ export interface Config {
   workers: number;
   logLevel: string;
   bodyLimitBytes: number;
-  superAdminUsernames: string[];
+  /** OBP's `super_admin_user_ids`: user ids only, never usernames */
+  superAdminUserIds: string[];
   bootstrapConsumer: { key: string; secret: string } | undefined;
+  /** a local user created at boot if missing, and made a super admin */
+  bootstrapAdmin: { username: string; password: string } | undefined;
+  /** settings that do not stop the server but deserve a line at boot */
+  warnings: string[];
   props: ObpProps;
 }
 
@@ -77,6 +85,44 @@ function str(env: Env, name: string, fallback: string): string {
 
 const thresholdPrefix = 'OBP_TRANSACTIONREQUESTS_CHALLENGE_THRESHOLD_';
 
+function bootstrapAdmin(env: Env, warnings: string[]): Config['bootstrapAdmin'] {
+  const username = env.OBP_BOOTSTRAP_ADMIN_USERNAME ?? '';
+  const password = env.OBP_BOOTSTRAP_ADMIN_PASSWORD ?? '';
+  if (username === '' && password === '') return undefined;
+  if (username === '' || password === '') {
+    throw new ConfigError('OBP_BOOTSTRAP_ADMIN_USERNAME and OBP_BOOTSTRAP_ADMIN_PASSWORD go together: set both or neither');
+  }
+  const usernameProblem = loginUsernameProblem(username);
+  if (usernameProblem) throw new ConfigError(`OBP_BOOTSTRAP_ADMIN_USERNAME ${usernameProblem}`);
+  if (username.trim() !== username) throw new ConfigError('OBP_BOOTSTRAP_ADMIN_USERNAME must not start or end with a space');
+  const passwordProblem = loginPasswordProblem(password);
+  if (passwordProblem) throw new ConfigError(`OBP_BOOTSTRAP_ADMIN_PASSWORD ${passwordProblem}`);
+  if (!isStrongPassword(password)) {
+    warnings.push(
+      'OBP_BOOTSTRAP_ADMIN_PASSWORD is weak: use 17 or more characters, or 10 to 16 with a digit, a lower-case and an upper-case letter and a special character',
+    );
+  }
+  return { username, password };
+}
+
+function superAdminUserIds(env: Env, warnings: string[]): string[] {
+  if ((env.OBP_SUPER_ADMIN_USERNAMES ?? '').trim() !== '') {
+    warnings.push(
+      'OBP_SUPER_ADMIN_USERNAMES is ignored: list super admins by user id in OBP_SUPER_ADMIN_USER_IDS, or create one with OBP_BOOTSTRAP_ADMIN_USERNAME and OBP_BOOTSTRAP_ADMIN_PASSWORD',
+    );
+  }
+  const ids = list(env, 'OBP_SUPER_ADMIN_USER_IDS', []);
+  const notIds = ids.filter((id) => !uuidPattern.test(id));
+  if (notIds.length > 0) {
+    warnings.push(
+      `OBP_SUPER_ADMIN_USER_IDS lists ${notIds.map((id) => `"${id}"`).join(', ')}, which ${notIds.length === 1 ? 'is not a user id' : 'are not user ids'} (user ids are UUIDs; usernames never make a super admin)`,
+    );
+  }
+  return ids;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function loadConfig(env: Env = process.env): Config {
   const port = int(env, 'PORT', 8080, 0, 65535);
   const host = str(env, 'HOST', '0.0.0.0');
@@ -99,6 +145,7 @@ export function loadConfig(env: Env = process.env): Config {
       challengeThresholds[name.slice(thresholdPrefix.length)] = value.trim();
     }
   }
+  const warnings: string[] = [];
   const databaseUrl = env.OBP_DATABASE_URL?.trim() || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('OBP_DATABASE_URL must be a postgres:// URL');
@@ -114,8 +161,10 @@ export function loadConfig(env: Env = process.env): Config {
     workers: int(env, 'OBP_WORKERS', 1, 1, 64),
     logLevel: str(env, 'OBP_LOG_LEVEL', 'info'),
     bodyLimitBytes: int(env, 'OBP_BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024),
-    superAdminUsernames: list(env, 'OBP_SUPER_ADMIN_USERNAMES', []),
+    superAdminUserIds: superAdminUserIds(env, warnings),
     bootstrapConsumer: key && secret ? { key, secret } : undefined,
+    bootstrapAdmin: bootstrapAdmin(env, warnings),
+    warnings,
     props: {
       // Sandbox-friendly defaults: the import is still guarded by the CanCreateSandbox role.
       allowSandboxDataImport: bool(env, 'OBP_ALLOW_SANDBOX_DATA_IMPORT', true),

@@ -14,7 +14,7 @@ import { createMetricsRecorder } from './metrics-recorder.js';
 import { buildContext } from './context.js';
 import { etagFor } from './etag.js';
 import { mountedRoutes } from './route-table.js';
-import { createServices, type Services } from './services.js';
+import { createServices, type BootFacts, type Services } from './services.js';
 import { registerDirectLogin } from './direct-login-route.js';
 
 declare module 'fastify' {
@@ -37,7 +37,7 @@ function wwwAuthenticate(config: Config): string {
   return `OAuth realm="${host}", Bearer realm="${host}", DirectLogin realm="${host}"`;
 }
 
-export function buildApp(config: Config, store: Store, endpoints: readonly Endpoint[]): App {
+export function buildApp(config: Config, store: Store, endpoints: readonly Endpoint[], boot: BootFacts = {}): App {
   const fastify = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
@@ -58,7 +58,7 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: true, allErrors: false } },
   });
   const metrics = createMetricsRecorder(store, fastify.log);
-  const services = createServices(config, metrics);
+  const services = createServices(config, metrics, boot);
   const authenticate = createAuthenticator(store, config.props.maxBadLoginAttempts);
   fastify.addHook('onClose', async () => metrics.close());
 

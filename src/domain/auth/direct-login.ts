@@ -85,3 +85,21 @@ export function validateTokenParams(p: DirectLoginParams): string {
   checkAll(p);
   return p.token;
 }
+
+/** Why DirectLogin could not carry this username (for usernames set by configuration), or undefined. */
+export function loginUsernameProblem(username: string): string | undefined {
+  if (!usernamePattern.test(username))
+    return 'may contain only letters, digits, space and "-", ".", "_", "@" (what DirectLogin accepts)';
+  if (username.length > maxLength) return `must be at most ${maxLength} characters`;
+  return undefined;
+}
+
+/** Why DirectLogin could not carry this password (for passwords set by configuration), or undefined. */
+export function loginPasswordProblem(password: string): string | undefined {
+  if (!passwordPattern.test(password)) {
+    return 'may contain only printable ASCII characters other than "[" and "]" (what DirectLogin accepts)';
+  }
+  if (password.length > maxLength) return `must be at most ${maxLength} characters`;
+  if (/[,"]/.test(password)) return 'must not contain "," or \'"\': DirectLogin uses them to separate and quote its parameters';
+  return undefined;
+}
