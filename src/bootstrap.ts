@@ -183,7 +183,7 @@ export async function loadDemoData(store: Store, config: Config): Promise<boolea
         appType: 'Confidential',
         description: 'Consumer of the demo dataset',
         developerEmail: 'admin@example.com',
-        redirectUrl: 'http://localhost:8080/callback',
+        redirectUrl: `${config.hostname}/callback`,
         company: 'obp-ts',
         createdByUserId: userIds[0]!,
         enabled: true,

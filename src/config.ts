@@ -29,13 +29,15 @@ export interface Config {
   host: string;
   /** public base URL: links, OAuth signature base, identity provider of local users */
   hostname: string;
+  /** OBP_HOSTNAME was set (else hostname is http://localhost:$PORT) */
+  hostnameConfigured: boolean;
   /** provider of locally created users: stable across processes and ports, so every process finds them */
   localIdentityProvider: string;
   databaseUrl: string | undefined;
   dataDir: string;
   demo: boolean;
   workers: number;
-  logLevel: string;
+  logLevel: LogLevel;
   bodyLimitBytes: number;
   /** OBP's `super_admin_user_ids`: user ids only, never usernames */
   superAdminUserIds: string[];
@@ -48,6 +50,9 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
 
 type Env = Record<string, string | undefined>;
 
@@ -84,6 +89,14 @@ function str(env: Env, name: string, fallback: string): string {
 }
 
 const thresholdPrefix = 'OBP_TRANSACTIONREQUESTS_CHALLENGE_THRESHOLD_';
+
+function logLevel(env: Env): LogLevel {
+  const raw = str(env, 'OBP_LOG_LEVEL', 'info').trim().toLowerCase();
+  if (!(logLevels as readonly string[]).includes(raw)) {
+    throw new ConfigError(`OBP_LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${env.OBP_LOG_LEVEL}"`);
+  }
+  return raw as LogLevel;
+}
 
 function bootstrapAdmin(env: Env, warnings: string[]): Config['bootstrapAdmin'] {
   const username = env.OBP_BOOTSTRAP_ADMIN_USERNAME ?? '';
@@ -154,12 +167,13 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     host,
     hostname,
+    hostnameConfigured: (env.OBP_HOSTNAME ?? '') !== '',
     localIdentityProvider: str(env, 'OBP_LOCAL_IDENTITY_PROVIDER', env.OBP_HOSTNAME ? hostname : 'http://127.0.0.1:8080'),
     databaseUrl,
     dataDir: str(env, 'OBP_DATA_DIR', './data'),
     demo: bool(env, 'OBP_DEMO', true),
     workers: int(env, 'OBP_WORKERS', 1, 1, 64),
-    logLevel: str(env, 'OBP_LOG_LEVEL', 'info'),
+    logLevel: logLevel(env),
     bodyLimitBytes: int(env, 'OBP_BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024),
     superAdminUserIds: superAdminUserIds(env, warnings),
     bootstrapConsumer: key && secret ? { key, secret } : undefined,

@@ -3,7 +3,10 @@ import type { Config } from './config.js';
 import { allEndpoints } from './api/index.js';
 import { ensureBootstrapAdmin, ensureBootstrapConsumer, loadDemoData, type BootstrapAdmin } from './bootstrap.js';
 import { buildApp, type App } from './http/app.js';
+import type { Logger } from './http/logger.js';
+import { listenProblem, postgresPermissionProblem, sqliteProblem, StartupError } from './startup-error.js';
 import { openStore, type Store } from './store/index.js';
+import { describeProbeFailure, probePostgres } from './store/postgres-probe.js';
 
 export interface RunningServer {
   url: string;
@@ -20,9 +23,21 @@ export interface PreparedStore {
   bootstrapAdmin: BootstrapAdmin | undefined;
 }
 
-/** Opens the store (migrations), then the boot data: bootstrap consumer, demo data (empty database only), bootstrap admin. */
+/**
+ * Opens the store (migrations), then the boot data in this order: bootstrap consumer, demo data
+ * (empty database only), bootstrap admin. A failure with a known cause is a StartupError.
+ */
 export async function prepareStore(config: Config, sqliteFile?: string): Promise<PreparedStore> {
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sqliteFile });
+  if (config.databaseUrl) {
+    const failure = await probePostgres(config.databaseUrl);
+    if (failure) throw new StartupError(describeProbeFailure(failure, 'OBP_DATABASE_URL'));
+  }
+  let store: Store;
+  try {
+    store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sqliteFile });
+  } catch (err) {
+    throw sqliteProblem(err, config) ?? postgresPermissionProblem(err, config) ?? err;
+  }
   try {
     await ensureBootstrapConsumer(store, config);
     const demoLoaded = config.demo ? await loadDemoData(store, config) : false;
@@ -30,19 +45,33 @@ export async function prepareStore(config: Config, sqliteFile?: string): Promise
     return { store, demoLoaded, bootstrapAdmin };
   } catch (err) {
     await store.close();
-    throw err;
+    throw sqliteProblem(err, config) ?? err;
   }
 }
 
-export async function startServer(config: Config, options: { sqliteFile?: string } = {}): Promise<RunningServer> {
+/** `http://host:port` for a listening address, as a person would type it locally. */
+export function localUrl(host: string, port: number): string {
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}`;
+}
+
+export async function startServer(
+  config: Config,
+  options: { sqliteFile?: string; logger?: Logger } = {},
+): Promise<RunningServer> {
   const { store, demoLoaded, bootstrapAdmin } = await prepareStore(config, options.sqliteFile);
-  const app = buildApp(config, store, allEndpoints, { bootstrapAdminUserId: bootstrapAdmin?.userId });
-  await app.fastify.listen({ port: config.port, host: config.host });
+  const app = buildApp(config, store, allEndpoints, { logger: options.logger, bootstrapAdminUserId: bootstrapAdmin?.userId });
+  try {
+    await app.fastify.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await app.fastify.close();
+    await store.close();
+    throw listenProblem(err, config) ?? err;
+  }
   const address = app.fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {
-    url: `http://${host}:${port}`,
+    url: localUrl(config.host, port),
     app,
     store,
     demoLoaded,

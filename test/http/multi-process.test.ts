@@ -112,7 +112,8 @@ describe.runIf(storeKind === 'postgres')('several processes on one PostgreSQL da
         Array.from({ length: 20 }, () => fetch(`${cluster.url}/obp/v2.1.0/banks`).then((r) => r.status)),
       );
       expect(statuses.every((s) => s === 200)).toBe(true);
-      expect(cluster.output()).toContain('with 2 workers');
+      // printed by the primary once both workers listen
+      expect(await cluster.waitFor('with 2 workers')).toContain(`obp-ts listening on ${cluster.url} with 2 workers`);
     } finally {
       await cluster.stop();
     }

@@ -72,6 +72,10 @@ describe('configuration', () => {
     ).toBe(longest);
   });
 
+  it.each(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent', 'WARN'])('accepts OBP_LOG_LEVEL=%s', (level) => {
+    expect(loadConfig({ OBP_LOG_LEVEL: level }).logLevel).toBe(level.toLowerCase());
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT/],
     [{ OBP_DEMO: 'maybe' }, /OBP_DEMO/],
@@ -79,6 +83,10 @@ describe('configuration', () => {
     [{ OBP_DATABASE_URL: 'mysql://x' }, /OBP_DATABASE_URL/],
     [{ OBP_BOOTSTRAP_CONSUMER_KEY: 'k' }, /go together/],
     [{ OBP_TRANSACTIONREQUESTS_CHALLENGE_THRESHOLD_SEPA: 'lots' }, /decimal/],
+    [
+      { OBP_LOG_LEVEL: 'verbose' },
+      /^OBP_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"$/,
+    ],
     [{ OBP_BOOTSTRAP_ADMIN_USERNAME: 'root' }, /^OBP_BOOTSTRAP_ADMIN_USERNAME and OBP_BOOTSTRAP_ADMIN_PASSWORD go together/],
     [{ OBP_BOOTSTRAP_ADMIN_PASSWORD: 'Secret-Pass-2026!' }, /go together/],
     [
