@@ -11,7 +11,13 @@ export default defineConfig({
       // Unit tests touch no store: they run once, in the sqlite project.
       {
         extends: true,
-        test: { name: 'postgres', env: { OBP_TEST_STORE: 'postgres' }, exclude: ['test/unit/**', 'node_modules/**'] },
+        test: {
+          name: 'postgres',
+          env: { OBP_TEST_STORE: 'postgres' },
+          exclude: ['test/unit/**', 'node_modules/**'],
+          // one clear line instead of every test failing when PostgreSQL is not there
+          globalSetup: ['test/helpers/postgres-available.ts'],
+        },
       },
     ],
   },

@@ -1,6 +1,7 @@
 /**
- * Boot-time data: the bootstrap consumer from the environment, and (on an empty database with
- * OBP_DEMO=true) a demo dataset generated here so a newcomer can log in at once.
+ * Boot-time data: the bootstrap consumer and the bootstrap admin from the environment, and (on an
+ * empty database with OBP_DEMO=true) a demo dataset generated here so a newcomer can log in at once.
+ * Users created here are marked as created at boot: only such a user can be the bootstrap admin.
  */
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
@@ -8,6 +9,7 @@ import { hashPassword } from './domain/auth/secrets.js';
 import type { Account, Transaction } from './domain/model.js';
 import { viewsForCreatedAccount } from './domain/views/definitions.js';
 import type { RoleName } from './domain/roles.js';
+import { StartupError } from './startup-error.js';
 import type { Repositories, Store } from './store/index.js';
 
 export async function ensureBootstrapConsumer(store: Store, config: Config): Promise<void> {
@@ -37,6 +39,62 @@ export async function ensureBootstrapConsumer(store: Store, config: Config): Pro
     // Another process sharing the database created it first.
     if (!(await store.consumers.getByKey(wanted.key))) throw err;
   }
+}
+
+export interface BootstrapAdmin {
+  userId: string;
+  username: string;
+  /** created by this boot (else it existed, and its password was left as it was) */
+  created: boolean;
+  /** it was locked or deleted, and this boot unlocked it */
+  reenabled: boolean;
+}
+
+/**
+ * Creates the local user OBP_BOOTSTRAP_ADMIN_USERNAME if missing (an existing user keeps its
+ * password), unlocks it, and answers it so that it is made a super admin. Only a user created at
+ * boot qualifies: a user of that name registered through the API or imported refuses the start.
+ * Safe when several processes boot at once: the unique (provider, provider_id) index picks one
+ * creator, the others read its row.
+ */
+export async function ensureBootstrapAdmin(store: Store, config: Config): Promise<BootstrapAdmin | undefined> {
+  const wanted = config.bootstrapAdmin;
+  if (!wanted) return undefined;
+  const provider = config.localIdentityProvider;
+  let found = await store.users.getForBoot(provider, wanted.username);
+  let created = false;
+  if (!found) {
+    const user = {
+      userId: randomUUID(),
+      provider,
+      providerId: wanted.username,
+      username: wanted.username,
+      email: '',
+      firstName: wanted.username,
+      lastName: '',
+      validated: true,
+      badLoginAttempts: 0,
+      locked: false,
+    };
+    try {
+      await store.users.insert({ ...user, passwordHash: await hashPassword(wanted.password) }, { createdByBoot: true });
+      found = { user, createdByBoot: true, deleted: false };
+      created = true;
+    } catch (err) {
+      // Another process sharing the database created it first, or someone registered the name just now.
+      found = await store.users.getForBoot(provider, wanted.username);
+      if (!found) throw err;
+    }
+  }
+  const { user } = found;
+  if (!found.createdByBoot) {
+    throw new StartupError(
+      `OBP_BOOTSTRAP_ADMIN_USERNAME is "${wanted.username}", but that user was not created at boot (it was registered through POST /users or a sandbox import), so it cannot become the bootstrap admin: choose another OBP_BOOTSTRAP_ADMIN_USERNAME, or, if that user (id ${user.userId}) is yours, list its id in OBP_SUPER_ADMIN_USER_IDS instead.`,
+    );
+  }
+  const reenabled = user.locked || user.badLoginAttempts > 0 || found.deleted;
+  if (reenabled) await store.users.reenable(user.userId);
+  return { userId: user.userId, username: user.username, created, reenabled };
 }
 
 export const demoCredentials = {
@@ -98,19 +156,22 @@ export async function loadDemoData(store: Store, config: Config): Promise<boolea
       for (const [i, p] of people.entries()) {
         const userId = randomUUID();
         userIds.push(userId);
-        await tx.users.insert({
-          userId,
-          provider: config.localIdentityProvider,
-          providerId: p.username,
-          username: p.username,
-          email: `${p.username}@example.com`,
-          firstName: p.username,
-          lastName: 'Demo',
-          passwordHash: hashes[i]!,
-          validated: true,
-          badLoginAttempts: 0,
-          locked: false,
-        });
+        await tx.users.insert(
+          {
+            userId,
+            provider: config.localIdentityProvider,
+            providerId: p.username,
+            username: p.username,
+            email: `${p.username}@example.com`,
+            firstName: p.username,
+            lastName: 'Demo',
+            passwordHash: hashes[i]!,
+            validated: true,
+            badLoginAttempts: 0,
+            locked: false,
+          },
+          { createdByBoot: true },
+        );
       }
       for (const role of adminRoles) {
         await tx.entitlements.insert({ entitlementId: randomUUID(), userId: userIds[0]!, bankId: '', roleName: role });
@@ -122,7 +183,7 @@ export async function loadDemoData(store: Store, config: Config): Promise<boolea
         appType: 'Confidential',
         description: 'Consumer of the demo dataset',
         developerEmail: 'admin@example.com',
-        redirectUrl: 'http://localhost:8080/callback',
+        redirectUrl: `${config.hostname}/callback`,
         company: 'obp-ts',
         createdByUserId: userIds[0]!,
         enabled: true,

@@ -3,6 +3,9 @@
  * OBP props are read as `OBP_` + upper-cased prop name with `.` → `_`
  * (e.g. `allow_sandbox_data_import` → `OBP_ALLOW_SANDBOX_DATA_IMPORT`).
  */
+import { loginPasswordProblem, loginUsernameProblem } from './domain/auth/direct-login.js';
+import { isStrongPassword } from './domain/auth/secrets.js';
+
 export interface ObpProps {
   allowSandboxDataImport: boolean;
   allowPublicViews: boolean;
@@ -26,25 +29,35 @@ export interface Config {
   host: string;
   /** public base URL: links, OAuth signature base, identity provider of local users */
   hostname: string;
+  /** OBP_HOSTNAME was set (else hostname is http://localhost:$PORT) */
+  hostnameConfigured: boolean;
   /** provider of locally created users: stable across processes and ports, so every process finds them */
   localIdentityProvider: string;
   databaseUrl: string | undefined;
   dataDir: string;
   demo: boolean;
   workers: number;
-  logLevel: string;
+  logLevel: LogLevel;
   /** bodies above this are refused (413), except on endpoints that declare a large body */
   bodyLimitBytes: number;
   /** the limit of endpoints that declare a large body (the sandbox import) */
   largeBodyLimitBytes: number;
   /** the whole request (head and body) must arrive within this; slower ones get 408 */
   requestTimeoutMs: number;
-  superAdminUsernames: string[];
+  /** OBP's `super_admin_user_ids`: user ids only, never usernames */
+  superAdminUserIds: string[];
   bootstrapConsumer: { key: string; secret: string } | undefined;
+  /** a local user created at boot if missing, and made a super admin */
+  bootstrapAdmin: { username: string; password: string } | undefined;
+  /** settings that do not stop the server but deserve a line at boot */
+  warnings: string[];
   props: ObpProps;
 }
 
 export class ConfigError extends Error {}
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
 
 type Env = Record<string, string | undefined>;
 
@@ -82,6 +95,52 @@ function str(env: Env, name: string, fallback: string): string {
 
 const thresholdPrefix = 'OBP_TRANSACTIONREQUESTS_CHALLENGE_THRESHOLD_';
 
+function logLevel(env: Env): LogLevel {
+  const raw = str(env, 'OBP_LOG_LEVEL', 'info').trim().toLowerCase();
+  if (!(logLevels as readonly string[]).includes(raw)) {
+    throw new ConfigError(`OBP_LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${env.OBP_LOG_LEVEL}"`);
+  }
+  return raw as LogLevel;
+}
+
+function bootstrapAdmin(env: Env, warnings: string[]): Config['bootstrapAdmin'] {
+  const username = env.OBP_BOOTSTRAP_ADMIN_USERNAME ?? '';
+  const password = env.OBP_BOOTSTRAP_ADMIN_PASSWORD ?? '';
+  if (username === '' && password === '') return undefined;
+  if (username === '' || password === '') {
+    throw new ConfigError('OBP_BOOTSTRAP_ADMIN_USERNAME and OBP_BOOTSTRAP_ADMIN_PASSWORD go together: set both or neither');
+  }
+  const usernameProblem = loginUsernameProblem(username);
+  if (usernameProblem) throw new ConfigError(`OBP_BOOTSTRAP_ADMIN_USERNAME ${usernameProblem}`);
+  if (username.trim() !== username) throw new ConfigError('OBP_BOOTSTRAP_ADMIN_USERNAME must not start or end with a space');
+  const passwordProblem = loginPasswordProblem(password);
+  if (passwordProblem) throw new ConfigError(`OBP_BOOTSTRAP_ADMIN_PASSWORD ${passwordProblem}`);
+  if (!isStrongPassword(password)) {
+    warnings.push(
+      'OBP_BOOTSTRAP_ADMIN_PASSWORD is weak: use 17 or more characters, or 10 to 16 with a digit, a lower-case and an upper-case letter and a special character',
+    );
+  }
+  return { username, password };
+}
+
+function superAdminUserIds(env: Env, warnings: string[]): string[] {
+  if ((env.OBP_SUPER_ADMIN_USERNAMES ?? '').trim() !== '') {
+    warnings.push(
+      'OBP_SUPER_ADMIN_USERNAMES is ignored: list super admins by user id in OBP_SUPER_ADMIN_USER_IDS, or create one with OBP_BOOTSTRAP_ADMIN_USERNAME and OBP_BOOTSTRAP_ADMIN_PASSWORD',
+    );
+  }
+  const ids = list(env, 'OBP_SUPER_ADMIN_USER_IDS', []);
+  const notIds = ids.filter((id) => !uuidPattern.test(id));
+  if (notIds.length > 0) {
+    warnings.push(
+      `OBP_SUPER_ADMIN_USER_IDS lists ${notIds.map((id) => `"${id}"`).join(', ')}, which ${notIds.length === 1 ? 'is not a user id' : 'are not user ids'} (user ids are UUIDs; usernames never make a super admin)`,
+    );
+  }
+  return ids;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function loadConfig(env: Env = process.env): Config {
   const port = int(env, 'PORT', 8080, 0, 65535);
   const host = str(env, 'HOST', '0.0.0.0');
@@ -104,6 +163,7 @@ export function loadConfig(env: Env = process.env): Config {
       challengeThresholds[name.slice(thresholdPrefix.length)] = value.trim();
     }
   }
+  const warnings: string[] = [];
   const databaseUrl = env.OBP_DATABASE_URL?.trim() || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('OBP_DATABASE_URL must be a postgres:// URL');
@@ -112,17 +172,20 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     host,
     hostname,
+    hostnameConfigured: (env.OBP_HOSTNAME ?? '') !== '',
     localIdentityProvider: str(env, 'OBP_LOCAL_IDENTITY_PROVIDER', env.OBP_HOSTNAME ? hostname : 'http://127.0.0.1:8080'),
     databaseUrl,
     dataDir: str(env, 'OBP_DATA_DIR', './data'),
     demo: bool(env, 'OBP_DEMO', true),
     workers: int(env, 'OBP_WORKERS', 1, 1, 64),
-    logLevel: str(env, 'OBP_LOG_LEVEL', 'info'),
+    logLevel: logLevel(env),
     bodyLimitBytes: int(env, 'OBP_BODY_LIMIT_BYTES', 64 * 1024, 1024),
     largeBodyLimitBytes: int(env, 'OBP_LARGE_BODY_LIMIT_BYTES', 16 * 1024 * 1024, 1024),
     requestTimeoutMs: int(env, 'OBP_REQUEST_TIMEOUT_SECONDS', 30, 1, 3600) * 1000,
-    superAdminUsernames: list(env, 'OBP_SUPER_ADMIN_USERNAMES', []),
+    superAdminUserIds: superAdminUserIds(env, warnings),
     bootstrapConsumer: key && secret ? { key, secret } : undefined,
+    bootstrapAdmin: bootstrapAdmin(env, warnings),
+    warnings,
     props: {
       // Sandbox-friendly defaults: the import is still guarded by the CanCreateSandbox role.
       allowSandboxDataImport: bool(env, 'OBP_ALLOW_SANDBOX_DATA_IMPORT', true),

@@ -25,7 +25,8 @@ import { createMetricsRecorder } from './metrics-recorder.js';
 import { buildContext } from './context.js';
 import { etagFor } from './etag.js';
 import { mountedRoutes } from './route-table.js';
-import { createServices, type Services } from './services.js';
+import { createServices, type BootFacts, type Services } from './services.js';
+import { createLogger, logCall, logsCalls, type Logger } from './logger.js';
 import { registerDirectLogin } from './direct-login-route.js';
 
 declare module 'fastify' {
@@ -48,9 +49,14 @@ function wwwAuthenticate(config: Config): string {
   return `OAuth realm="${host}", Bearer realm="${host}", DirectLogin realm="${host}"`;
 }
 
-export function buildApp(config: Config, store: Store, endpoints: readonly Endpoint[]): App {
+export interface AppOptions extends BootFacts {
+  /** the process logger; by default one for config.logLevel */
+  logger?: Logger;
+}
+
+export function buildApp(config: Config, store: Store, endpoints: readonly Endpoint[], options: AppOptions = {}): App {
   const fastify = Fastify({
-    logger: { level: config.logLevel },
+    loggerInstance: options.logger ?? createLogger(config.logLevel),
     bodyLimit: config.bodyLimitBytes,
     routerOptions: {
       // OBP ids may be up to 255 characters (and percent-encoded): the router must not refuse them first.
@@ -70,7 +76,7 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
     clientErrorHandler: clientErrorHandler({ requestTimeoutMs: config.requestTimeoutMs, maxHeaderBytes: maxHeaderSize }),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    // Every call is recorded by the metrics recorder; per-request log lines would only cost throughput.
+    // Fastify's two lines per call are replaced by one compact line (logCall), only at level info.
     logController: new LogController({ disableRequestLogging: true }),
     // Requests already on their way during a shutdown are served (the store closes after the last one)
     // rather than answered with Fastify's own 503 body.
@@ -85,7 +91,8 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: true, allErrors: false } },
   });
   const metrics = createMetricsRecorder(store, fastify.log);
-  const services = createServices(config, metrics);
+  const services = createServices(config, metrics, options);
+  const logCalls = logsCalls(fastify.log);
   const authenticate = createAuthenticator(store, config.props.maxBadLoginAttempts);
   fastify.addHook('onClose', async () => metrics.close());
 
@@ -126,6 +133,7 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
       duration: Math.round(reply.elapsedTime),
       status: reply.statusCode,
     });
+    if (logCalls) logCall(request, reply);
     done();
   });
 

@@ -4,15 +4,22 @@ import type { CallerUser } from './caller.js';
 import type { MetricsRecorder } from './metrics-recorder.js';
 
 export interface Services {
-  /** OBP's `super_admin_user_ids`, configured here by username */
-  isSuperAdmin(user: Pick<CallerUser, 'username' | 'userId'>): boolean;
+  /** OBP's `super_admin_user_ids`: the configured user ids and the bootstrap admin, by user id only */
+  isSuperAdmin(user: Pick<CallerUser, 'userId'>): boolean;
   metrics: MetricsRecorder;
 }
 
-export function createServices(config: Config, metrics: MetricsRecorder): Services {
-  const admins = new Set(config.superAdminUsernames);
+/** What boot resolved and the handlers need. */
+export interface BootFacts {
+  /** user id of the bootstrap admin (OBP_BOOTSTRAP_ADMIN_USERNAME), a user created at boot */
+  bootstrapAdminUserId?: string;
+}
+
+export function createServices(config: Config, metrics: MetricsRecorder, boot: BootFacts = {}): Services {
+  const admins = new Set(config.superAdminUserIds);
+  if (boot.bootstrapAdminUserId !== undefined) admins.add(boot.bootstrapAdminUserId);
   return {
-    isSuperAdmin: (user) => admins.has(user.username) || admins.has(user.userId),
+    isSuperAdmin: (user) => admins.has(user.userId),
     metrics,
   };
 }

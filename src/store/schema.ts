@@ -35,6 +35,8 @@ export interface UserTable {
   locked: Flag;
   deleted: Flag;
   created_at: Int;
+  /** created by the server at boot (bootstrap admin, demo data), never through the API */
+  created_by_boot: Generated<Flag>;
 }
 
 export interface ConsumerTable {

@@ -21,6 +21,8 @@ export interface ServerProcess {
   url: string;
   child: ChildProcess;
   output: () => string;
+  /** resolves with the output once it contains `text` (the banner follows the first answer by a moment) */
+  waitFor(text: string, timeoutMs?: number): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -53,6 +55,14 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 30_00
     url,
     child,
     output: () => out,
+    waitFor: async (text, waitMs = 10_000) => {
+      const t0 = Date.now();
+      while (!out.includes(text)) {
+        if (Date.now() - t0 > waitMs) throw new Error(`no "${text}" within ${waitMs} ms in:\n${out}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return out;
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -60,4 +70,33 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 30_00
         child.kill('SIGTERM');
       }),
   };
+}
+
+export interface FinishedProcess {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `npm start`'s entry point until it exits on its own (a start-up that must fail). */
+export function runToExit(env: Record<string, string>, timeoutMs = 30_000): Promise<FinishedProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['scripts/start.mjs'], {
+      cwd: root,
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', OBP_LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`still running after ${timeoutMs} ms:\n${stdout}${stderr}`));
+    }, timeoutMs);
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
 }

@@ -42,6 +42,8 @@ export interface TestServer extends RunningServer {
   /** creates a validated local user (optionally with entitlements) and returns its id and a token */
   user(options?: { roles?: (RoleName | [RoleName, string])[]; username?: string; password?: string }): Promise<TestUser>;
   login(username: string, password: string): Promise<string>;
+  /** stops this server and starts another on the same data, with `env` changed */
+  restart(env?: Record<string, string>): Promise<TestServer>;
   stop(): Promise<void>;
 }
 
@@ -66,25 +68,48 @@ export interface TestUser {
   token: string;
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  let dataDir: string | undefined;
-  let database: { url: string; drop: () => Promise<void> } | undefined;
-  const baseEnv: Record<string, string> = {
+/** Where a test server keeps its data: a temporary directory (SQLite) or a database of its own (PostgreSQL). */
+export interface TestData {
+  env: Record<string, string>;
+  dispose(): Promise<void>;
+}
+
+export async function createTestData(): Promise<TestData> {
+  if (storeKind === 'postgres') {
+    const database = await createTestDatabase();
+    return { env: { OBP_DATABASE_URL: database.url }, dispose: database.drop };
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'obp-test-'));
+  return { env: { OBP_DATA_DIR: dataDir }, dispose: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })) };
+}
+
+/** The environment of every test server: an ephemeral port, no demo data, quiet logs, the test consumer. */
+export function testEnv(data: TestData, env: Record<string, string> = {}): Record<string, string> {
+  return {
     PORT: '0',
     HOST: '127.0.0.1',
     OBP_DEMO: 'false',
     OBP_LOG_LEVEL: 'fatal',
     OBP_BOOTSTRAP_CONSUMER_KEY: testConsumer.key,
     OBP_BOOTSTRAP_CONSUMER_SECRET: testConsumer.secret,
+    ...data.env,
+    ...env,
   };
-  if (storeKind === 'postgres') {
-    database = await createTestDatabase();
-    baseEnv.OBP_DATABASE_URL = database.url;
-  } else {
-    dataDir = mkdtempSync(join(tmpdir(), 'obp-test-'));
-    baseEnv.OBP_DATA_DIR = dataDir;
+}
+
+/** Starts a server on fresh data, or on `data` (which the caller then disposes of). */
+export async function startTestServer(env: Record<string, string> = {}, data?: TestData): Promise<TestServer> {
+  const own = data ?? (await createTestData());
+  try {
+    return await launch(own, env);
+  } catch (err) {
+    if (!data) await own.dispose();
+    throw err;
   }
-  const config = loadConfig({ ...baseEnv, ...env });
+}
+
+async function launch(data: TestData, env: Record<string, string>): Promise<TestServer> {
+  const config = loadConfig(testEnv(data, env));
   const server = await startServer(config);
 
   const call = async (method: string, path: string, options: CallOptions = {}): Promise<TestResponse> => {
@@ -147,12 +172,15 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     call,
     user,
     login,
+    async restart(change = {}) {
+      await server.close();
+      return launch(data, { ...env, ...change });
+    },
     async stop() {
       try {
         await server.close();
       } finally {
-        if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-        if (database) await database.drop();
+        await data.dispose();
       }
     },
   };

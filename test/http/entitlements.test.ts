@@ -7,6 +7,7 @@ const missing = (roles: string) => ({ code: 403, message: `OBP-20006: User is mi
 const grantRolesText = 'CanCreateEntitlementAtOneBank or CanCreateEntitlementAtAnyBank';
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const superAdminName = 'the-super-admin';
+const superAdminPassword = 'Super-Admin-Pass-2026!';
 const superAdminEntry = { entitlement_id: '', role_name: 'SuperAdmin', bank_id: '' };
 
 let server: TestServer;
@@ -15,10 +16,17 @@ let bank2: string;
 let superAdmin: TestUser;
 
 beforeAll(async () => {
-  server = await startTestServer({ OBP_SUPER_ADMIN_USERNAMES: superAdminName });
+  // the bootstrap admin is a super admin (OBP's super_admin_user_ids, here by user id)
+  server = await startTestServer({
+    OBP_BOOTSTRAP_ADMIN_USERNAME: superAdminName,
+    OBP_BOOTSTRAP_ADMIN_PASSWORD: superAdminPassword,
+  });
   bank1 = await seedBank(server);
   bank2 = await seedBank(server);
-  superAdmin = await server.user({ username: superAdminName, roles: ['CanGetAnyUser'] });
+  const userId = server.bootstrapAdmin!.userId;
+  await server.store.entitlements.insert({ entitlementId: randomUUID(), userId, bankId: '', roleName: 'CanGetAnyUser' });
+  const token = await server.login(superAdminName, superAdminPassword);
+  superAdmin = { userId, username: superAdminName, password: superAdminPassword, email: '', token };
 });
 afterAll(async () => server.stop());
 

@@ -4,6 +4,11 @@ import { spawnServer, type ServerProcess } from '../helpers/process.js';
 import { createTestDatabase, storeKind } from '../helpers/server.js';
 
 // Scale-out is PostgreSQL's: several processes share one database and hold no state of their own.
+const bootstrapAdmin = {
+  OBP_BOOTSTRAP_ADMIN_USERNAME: 'cluster-admin',
+  OBP_BOOTSTRAP_ADMIN_PASSWORD: 'Cluster-Admin-Pass-2026!',
+};
+
 describe.runIf(storeKind === 'postgres')('several processes on one PostgreSQL database', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let a: ServerProcess;
@@ -11,7 +16,8 @@ describe.runIf(storeKind === 'postgres')('several processes on one PostgreSQL da
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const env = { OBP_DATABASE_URL: db.url, OBP_DEMO: 'true' };
+    // both create the demo data and the bootstrap admin at the same moment: one wins, the other reads its rows
+    const env = { OBP_DATABASE_URL: db.url, OBP_DEMO: 'true', ...bootstrapAdmin };
     [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
   });
   afterAll(async () => {
@@ -36,6 +42,32 @@ describe.runIf(storeKind === 'postgres')('several processes on one PostgreSQL da
     const [ra, rb] = await Promise.all([a, b].map((s) => fetch(`${s.url}/obp/v2.1.0/banks`).then((r) => r.json())));
     expect(ra).toEqual(rb);
     expect((ra as { banks: unknown[] }).banks.length).toBe(2);
+  });
+
+  it('both processes booting at once made one bootstrap admin, a super admin on both', async () => {
+    const login = async (server: ServerProcess, username: string, password: string) => {
+      const res = await fetch(`${server.url}/my/logins/direct`, {
+        method: 'POST',
+        headers: { DirectLogin: `username="${username}", password="${password}", consumer_key="${demoCredentials.consumerKey}"` },
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { token: string }).token;
+    };
+    const reader = await login(a, demoCredentials.admin.username, demoCredentials.admin.password);
+    const users = (await (await fetch(`${a.url}/obp/v2.1.0/users`, { headers: { DirectLogin: `token=${reader}` } })).json()) as {
+      users: { user_id: string; username: string }[];
+    };
+    const admins = users.users.filter((u) => u.username === bootstrapAdmin.OBP_BOOTSTRAP_ADMIN_USERNAME);
+    expect(admins).toHaveLength(1);
+    for (const server of [a, b]) {
+      await login(server, bootstrapAdmin.OBP_BOOTSTRAP_ADMIN_USERNAME, bootstrapAdmin.OBP_BOOTSTRAP_ADMIN_PASSWORD);
+      const list = (await (
+        await fetch(`${server.url}/obp/v2.1.0/users/${admins[0]!.user_id}/entitlements`, {
+          headers: { DirectLogin: `token=${reader}` },
+        })
+      ).json()) as { list: unknown[] };
+      expect(list.list).toContainEqual({ entitlement_id: '', role_name: 'SuperAdmin', bank_id: '' });
+    }
   });
 
   it('a token issued by one process works on the other, and a revoke through one is honoured by the other', async () => {
@@ -80,7 +112,8 @@ describe.runIf(storeKind === 'postgres')('several processes on one PostgreSQL da
         Array.from({ length: 20 }, () => fetch(`${cluster.url}/obp/v2.1.0/banks`).then((r) => r.status)),
       );
       expect(statuses.every((s) => s === 200)).toBe(true);
-      expect(cluster.output()).toContain('with 2 workers');
+      // printed by the primary once both workers listen
+      expect(await cluster.waitFor('with 2 workers')).toContain(`obp-ts listening on ${cluster.url} with 2 workers`);
     } finally {
       await cluster.stop();
     }

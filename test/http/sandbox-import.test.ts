@@ -663,8 +663,8 @@ interface RuleCase {
 
 const account0 = (f: ImportFile & { tag: string }) => `account account1 at bank ${f.tag}-bank1`;
 const notCarried =
-  'password must be printable ASCII and must not contain ", password=" (or another DirectLogin parameter name): ' +
-  'a DirectLogin header could not carry it, so the user could not log in';
+  'password must be printable ASCII, at most 512 characters, and must not contain ", password=" ' +
+  '(or another DirectLogin parameter name): a DirectLogin header could not carry it, so the user could not log in';
 
 const ruleCases: RuleCase[] = [
   {

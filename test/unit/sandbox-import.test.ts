@@ -114,7 +114,7 @@ describe('sandbox import rules', () => {
     }
     for (const bad of ['a\tb', 'a\u0000b', 'caf\u00e9', '\u{1F511}', `${'x'.repeat(20)}\u00e9`, 'Sneaky-Pass-2026, password=x']) {
       expect(importPasswordProblem(bad), JSON.stringify(bad)).toMatch(
-        /^password must be printable ASCII and must not contain ", password="/,
+        /^password must be printable ASCII, at most 512 characters, and must not contain ", password="/,
       );
     }
     for (const ok of ['Comma,Pass-2026', 'Quote"Pass-2026', '"Quoted-Pass-2026"', 'Bracket[Pass]-2026']) {

@@ -29,7 +29,7 @@ export const addEntitlement = endpoint({
     'For a Bank level Role (e.g. CanCreateAccount), set bank_id to a valid value e.g. `"bank_id":"my-bank-id"`.',
     '',
     'Authentication is required. The caller needs CanCreateEntitlementAtOneBank at that bank_id or',
-    'CanCreateEntitlementAtAnyBank, unless it is a Super Admin (listed in the server configuration).',
+    'CanCreateEntitlementAtAnyBank, unless it is a Super Admin (listed by user id in the server configuration).',
   ].join('\n'),
   tags: ['Role', 'Entitlement', 'User'],
   style: 'new',

@@ -2,7 +2,6 @@
 import type { Entitlement } from '../../domain/model.js';
 import { entitlementJson, superAdminEntitlement } from '../../json/v200.js';
 import type { Services } from '../../http/services.js';
-import type { Repositories } from '../../store/index.js';
 
 export const exampleEntitlement = {
   entitlement_id: '6fb17583-1e49-4435-bb74-a14fe0996723',
@@ -11,17 +10,11 @@ export const exampleEntitlement = {
 };
 
 /**
- * The list for USER_ID; a super admin (configured by username or user id) gets the pseudo entry
+ * The list for USER_ID; a super admin (by user id) gets the pseudo entry
  * `{"entitlement_id":"","role_name":"SuperAdmin","bank_id":""}` appended.
  */
-export async function entitlementListFor(
-  store: Pick<Repositories, 'users'>,
-  services: Services,
-  userId: string,
-  entitlements: readonly Entitlement[],
-) {
+export function entitlementListFor(services: Services, userId: string, entitlements: readonly Entitlement[]) {
   const list: object[] = entitlements.map(entitlementJson);
-  const user = await store.users.get(userId);
-  if (services.isSuperAdmin({ userId, username: user?.username ?? '' })) list.push(superAdminEntitlement);
+  if (services.isSuperAdmin({ userId })) list.push(superAdminEntitlement);
   return { list };
 }

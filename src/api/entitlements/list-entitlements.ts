@@ -25,7 +25,7 @@ export const getEntitlements = endpoint({
   successStatus: 200,
   handler: async ({ params, store, services }) => {
     const held = await store.entitlements.forUser(params.USER_ID);
-    return entitlementListFor(store, services, params.USER_ID, held);
+    return entitlementListFor(services, params.USER_ID, held);
   },
 });
 
@@ -77,6 +77,6 @@ export const getEntitlementsByBankAndUser = endpoint({
     if (!(await store.users.get(userId))) throw obpError('OBP-20005', ` Current USER_ID(${userId})`);
     await ctx.requireRoles();
     const held = (await store.entitlements.forUser(userId)).filter((e) => e.bankId === bankId);
-    return entitlementListFor(store, services, userId, held);
+    return entitlementListFor(services, userId, held);
   },
 });

@@ -129,3 +129,20 @@ export function directLoginCarries(password: string): boolean {
   if (password.length > maxLength || !passwordPattern.test(password)) return false;
   return parseDirectLoginValue(`username="u", password="${password}", consumer_key="k"`).password === password;
 }
+
+/** Why DirectLogin could not carry this password (for passwords chosen elsewhere), or undefined. */
+export function loginPasswordProblem(password: string): string | undefined {
+  if (directLoginCarries(password)) return undefined;
+  return (
+    `must be printable ASCII, at most ${maxLength} characters, and must not contain ", password=" ` +
+    '(or another DirectLogin parameter name): a DirectLogin header could not carry it'
+  );
+}
+
+/** Why DirectLogin could not carry this username (for usernames set by configuration), or undefined. */
+export function loginUsernameProblem(username: string): string | undefined {
+  if (!usernamePattern.test(username))
+    return 'may contain only letters, digits, space and "-", ".", "_", "@" (what DirectLogin accepts)';
+  if (username.length > maxLength) return `must be at most ${maxLength} characters`;
+  return undefined;
+}

@@ -2,7 +2,7 @@
  * What an imported user's password must be. As in OBP: non-empty and strong (the rule of POST /users).
  * Here also: something DirectLogin can carry, since imported users log in with it at once.
  */
-import { directLoginCarries } from '../auth/direct-login.js';
+import { loginPasswordProblem } from '../auth/direct-login.js';
 import { isStrongPassword } from '../auth/secrets.js';
 
 export const importPasswordMaxLength = 512;
@@ -25,9 +25,6 @@ export function importPasswordProblem(password: string): string | undefined {
 
 /** Why a user could not log in with `password` through DirectLogin, or undefined when they can. */
 export function directLoginPasswordProblem(password: string): string | undefined {
-  if (directLoginCarries(password)) return undefined;
-  return (
-    'password must be printable ASCII and must not contain ", password=" (or another DirectLogin parameter name): ' +
-    'a DirectLogin header could not carry it, so the user could not log in'
-  );
+  const problem = loginPasswordProblem(password);
+  return problem && `password ${problem}, so the user could not log in`;
 }

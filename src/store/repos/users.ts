@@ -59,7 +59,8 @@ export function userRepo(db: Kysely<Database>, announce: Announce) {
       const rows = await q.orderBy('created_at').orderBy('user_id').limit(page.limit).offset(page.offset).execute();
       return rows.map((r) => publicUser(toUser(r)));
     },
-    async insert(user: UserWithPassword): Promise<void> {
+    /** `createdByBoot` only for users the server creates at boot (bootstrap admin, demo data). */
+    async insert(user: UserWithPassword, options: { createdByBoot?: boolean } = {}): Promise<void> {
       await db
         .insertInto('users')
         .values({
@@ -75,6 +76,7 @@ export function userRepo(db: Kysely<Database>, announce: Announce) {
           bad_login_attempts: 0,
           locked: 0,
           deleted: 0,
+          ...(options.createdByBoot && { created_by_boot: 1 }),
           created_at: Date.now(),
         })
         .execute();
@@ -114,6 +116,30 @@ export function userRepo(db: Kysely<Database>, announce: Announce) {
         .select((eb) => eb.fn.countAll().as('n'))
         .executeTakeFirstOrThrow();
       return Number(row.n);
+    },
+    /** For boot: the user with this identity (deleted or not) and whether the server created it at boot. */
+    async getForBoot(
+      provider: string,
+      providerId: string,
+    ): Promise<{ user: User; createdByBoot: boolean; deleted: boolean } | undefined> {
+      const row = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('provider', '=', provider)
+        .where('provider_id', '=', providerId)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        user: publicUser(toUser(row)),
+        createdByBoot: Number(row.created_by_boot) === 1,
+        deleted: Number(row.deleted) === 1,
+      };
+    },
+    /** Unlocks (and undeletes) a user: its failed-login counter starts again from zero. */
+    async reenable(userId: string): Promise<void> {
+      await db.updateTable('users').set({ locked: 0, bad_login_attempts: 0, deleted: 0 }).where('user_id', '=', userId).execute();
+      // tokens cached anywhere as a locked user's must be looked up again
+      await announce(db);
     },
   };
 }
