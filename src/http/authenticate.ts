@@ -1,6 +1,7 @@
 /**
- * Resolves the caller of a request from its credentials. Tokens are looked up by hash on every
- * request (one indexed join), so a token revoked through any process is refused by all of them.
+ * Resolves the caller of a request from its credentials. Tokens are looked up by hash (one indexed
+ * join, or the store's per-process cache that the change feed keeps), so a token revoked through any
+ * process is refused by all of them.
  */
 import type { FastifyRequest } from 'fastify';
 import { directLoginFromHeaders, validateTokenParams } from '../domain/auth/direct-login.js';
@@ -8,7 +9,6 @@ import { tokenHash } from '../domain/auth/secrets.js';
 import { obpError } from '../errors/obp-error.js';
 import type { Store } from '../store/index.js';
 import { anonymous, type Caller } from './caller.js';
-import { TokenCache } from './token-cache.js';
 
 export const directLoginKind = 'direct_login';
 
@@ -18,14 +18,12 @@ const knownSchemes = /^\s*(OAuth|Bearer|DirectLogin|GatewayLogin)\b/i;
 export type Authenticate = (request: FastifyRequest, style: 'old' | 'new') => Promise<Caller>;
 
 export function createAuthenticator(store: Store, maxBadLoginAttempts: number): Authenticate {
-  const cache = new TokenCache(store.changes);
-  return (request, style) => authenticate(request, store, cache, maxBadLoginAttempts, style);
+  return (request, style) => authenticate(request, store, maxBadLoginAttempts, style);
 }
 
 async function authenticate(
   request: FastifyRequest,
   store: Store,
-  cache: TokenCache,
   maxBadLoginAttempts: number,
   style: 'old' | 'new',
 ): Promise<Caller> {
@@ -39,7 +37,7 @@ async function authenticate(
   const token = validateTokenParams(params);
   const hash = tokenHash(token);
   const now = Date.now();
-  const owner = await cache.resolve(hash, now, () => store.tokens.resolve(hash, directLoginKind, now));
+  const owner = await store.tokens.resolve(hash, directLoginKind, now);
   // OBP appends the token straight after the catalogue text's colon.
   if (!owner) throw obpError('OBP-20003', token);
   if (owner.locked || owner.badLoginAttempts > maxBadLoginAttempts) throw obpError('OBP-20013');

@@ -1,61 +1,96 @@
 /**
- * Tells every process sharing the database that credentials changed (a token revoked, a consumer
- * disabled, a failed login that may lock a user), so per-process caches of them stay correct.
+ * Tells every process sharing the database that cached data changed, by topic (credentials: a token
+ * revoked, a consumer disabled, a user locked; banks: a bank created; access: a view granted or
+ * revoked, a custom view or an account label saved), so per-process caches of it stay correct.
  *
  * PostgreSQL: NOTIFY on one channel, sent through the writing connection so it is delivered only when
- * the change commits; each process LISTENs on a dedicated connection. While that connection is down
- * the feed reports itself unhealthy and caches must not be trusted. SQLite belongs to one process, so
- * an in-process signal suffices.
+ * the change commits; each process LISTENs on a dedicated connection. The writing process answers
+ * only once its own notification has come back through its listener (bounded by `echoTimeoutMs`):
+ * PostgreSQL signals every listener at the same commit, so by the time a client hears of the change,
+ * the other processes have been told too. While the listening connection is down the feed reports
+ * itself unhealthy and caches must not be trusted. SQLite belongs to one process, so an in-process
+ * counter suffices.
  */
-import { EventEmitter } from 'node:events';
+import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
-const channel = 'obp_credentials_changed';
+const channel = 'obp_changes';
 
-export type Announce = (db: Kysely<Database>) => Promise<void>;
+export const topics = ['credentials', 'banks', 'access'] as const;
+export type Topic = (typeof topics)[number];
+
+/** Tells every process that data of `topic` changed, through the repositories' own connection */
+export type Announce = (topic: Topic) => Promise<void>;
 
 export interface ChangeFeed {
-  /** increases with every change seen by this process (and on reconnects) */
-  generation(): number;
+  /** increases with every change of `topic` seen by this process (and on reconnects) */
+  generation(topic: Topic): number;
   /** false while changes from other processes might be missed */
   healthy(): boolean;
-  announce: Announce;
+  /**
+   * Sends a change through `db`. Outside a transaction the change is already committed: every process
+   * is told before this resolves. Inside one, nothing is delivered before the commit; the caller
+   * calls `committed` afterwards.
+   */
+  announce(db: Kysely<Database>, topic: Topic): Promise<void>;
+  /** after the commit of a transaction that announced `topics` */
+  committed(topics: Iterable<Topic>): Promise<void>;
   close(): Promise<void>;
 }
 
+function counters(): Record<Topic, number> {
+  return Object.fromEntries(topics.map((t) => [t, 0])) as Record<Topic, number>;
+}
+
 export function localChangeFeed(): ChangeFeed {
-  const events = new EventEmitter();
-  let generation = 0;
-  events.on('change', () => generation++);
+  const generations = counters();
+  const bump = (topic: Topic) => void generations[topic]++;
   return {
-    generation: () => generation,
+    generation: (topic) => generations[topic],
     healthy: () => true,
-    announce: () => {
-      events.emit('change');
+    announce: (db, topic) => {
+      // inside a transaction the change is not visible yet: `committed` bumps again after it
+      bump(topic);
+      return Promise.resolve();
+    },
+    committed: (announced) => {
+      for (const topic of announced) bump(topic);
       return Promise.resolve();
     },
     close: () => Promise.resolve(),
   };
 }
 
-export async function postgresChangeFeed(connectionString: string): Promise<ChangeFeed> {
-  let generation = 0;
+export async function postgresChangeFeed(connectionString: string, echoTimeoutMs = 1000): Promise<ChangeFeed> {
+  const generations = counters();
+  const bumpAll = () => topics.forEach((t) => generations[t]++);
+  const self = randomUUID();
+  let sequence = 0;
+  /** payloads this process sent and waits to hear back */
+  const awaited = new Map<string, () => void>();
   let listening = false;
   let closed = false;
   let client: pg.Client | undefined;
   let retry: NodeJS.Timeout | undefined;
 
+  const heard = (payload: string | undefined) => {
+    const topic = payload?.split(' ', 1)[0] as Topic | undefined;
+    if (topic && topic in generations) generations[topic]++;
+    else bumpAll(); // a payload from another release: assume anything changed
+    if (payload) awaited.get(payload)?.();
+  };
+
   const listen = async (): Promise<void> => {
     const c = new pg.Client({ connectionString });
-    c.on('notification', () => generation++);
+    c.on('notification', (n) => heard(n.payload));
     c.on('error', () => lost(c));
     c.on('end', () => lost(c));
     await c.connect();
     await c.query(`LISTEN ${channel}`);
     client = c;
-    generation++; // anything may have changed while we were not listening
+    bumpAll(); // anything may have changed while we were not listening
     listening = true;
   };
 
@@ -63,7 +98,8 @@ export async function postgresChangeFeed(connectionString: string): Promise<Chan
     if (client !== c) return;
     listening = false;
     client = undefined;
-    generation++;
+    bumpAll();
+    for (const wake of awaited.values()) wake();
     void c.end().catch(() => undefined);
     if (!closed) scheduleRetry();
   };
@@ -75,6 +111,19 @@ export async function postgresChangeFeed(connectionString: string): Promise<Chan
     retry.unref();
   };
 
+  /** resolves when `payload` comes back through the listener, or after the timeout */
+  const echo = (payload: string): { heard: Promise<void>; cancel: () => void } => {
+    let wake!: () => void;
+    const heardIt = new Promise<void>((resolve) => (wake = resolve));
+    const timer = setTimeout(wake, echoTimeoutMs);
+    awaited.set(payload, wake);
+    const done = heardIt.then(() => {
+      clearTimeout(timer);
+      awaited.delete(payload);
+    });
+    return { heard: done, cancel: wake };
+  };
+
   try {
     await listen();
   } catch {
@@ -82,14 +131,40 @@ export async function postgresChangeFeed(connectionString: string): Promise<Chan
   }
 
   return {
-    generation: () => generation,
+    generation: (topic) => generations[topic],
     healthy: () => listening,
-    announce: async (db) => {
-      await sql`SELECT pg_notify(${channel}, '')`.execute(db);
-      // This process need not wait for its own notification to come back: a request that follows
-      // the write here must already miss the cache. (The notification still arrives after the
-      // commit and clears whatever a concurrent lookup cached from before it.)
-      generation++;
+    announce: async (db, topic) => {
+      const payload = `${topic} ${self} ${++sequence}`;
+      if (db.isTransaction) {
+        // delivered at commit; `committed` bumps and waits
+        await sql`SELECT pg_notify(${channel}, ${payload})`.execute(db);
+        return;
+      }
+      const waiter = listening ? echo(payload) : undefined;
+      try {
+        await sql`SELECT pg_notify(${channel}, ${payload})`.execute(db);
+      } catch (err) {
+        waiter?.cancel();
+        throw err;
+      }
+      // A request that follows in this process must miss the cache at once, whatever the listener does.
+      generations[topic]++;
+      await waiter?.heard;
+    },
+    committed: async (announced) => {
+      const list = [...new Set(announced)];
+      for (const topic of list) generations[topic]++;
+      if (!listening || list.length === 0) return;
+      // Our notifications were sent inside the transaction with payloads we did not keep: a fresh one
+      // queued after the commit comes back after them.
+      const payload = `${list[0]!} ${self} ${++sequence}`;
+      const waiter = echo(payload);
+      try {
+        await client?.query('SELECT pg_notify($1, $2)', [channel, payload]);
+      } catch {
+        waiter.cancel();
+      }
+      await waiter.heard;
     },
     close: async () => {
       closed = true;
@@ -97,6 +172,7 @@ export async function postgresChangeFeed(connectionString: string): Promise<Chan
       const c = client;
       client = undefined;
       listening = false;
+      for (const wake of awaited.values()) wake();
       await c?.end().catch(() => undefined);
     },
   };

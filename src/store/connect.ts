@@ -12,6 +12,7 @@ import pg from 'pg';
 import type { Dialect } from './dialect.js';
 import type { Database } from './schema.js';
 import { migrations } from './migrations/index.js';
+import { readDirectly } from './prepared.js';
 
 export interface Connection {
   db: Kysely<Database>;
@@ -49,16 +50,15 @@ function statementName(sql: string): string {
  * with them are refused), so a NUL in a looked-up value (a path or query parameter) is replaced by
  * U+0001: the statement then runs and matches nothing, as on SQLite.
  */
-function withoutNul(values: unknown[]): unknown[] {
-  if (!values.some((v) => typeof v === 'string' && v.includes('\0'))) return values;
+function withoutNul(values: readonly unknown[]): unknown[] {
+  if (!values.some((v) => typeof v === 'string' && v.includes('\0'))) return values as unknown[];
   return values.map((v) => (typeof v === 'string' ? v.replaceAll('\0', '\u0001') : v));
 }
 
-/** Wraps pg clients so that Kysely's SELECTs become named prepared statements, and values are PostgreSQL-safe. */
-function namedStatementPool(pool: pg.Pool): pg.Pool {
-  // SQL text → statement name (or null for statements that are not SELECTs); bounded by the code's queries
+/** SQL text → named prepared statement (null for statements that are not SELECTs); bounded by the code's queries */
+function statementNames(): (text: string) => string | null {
   const names = new Map<string, string | null>();
-  const nameFor = (text: string): string | null => {
+  return (text) => {
     let name = names.get(text);
     if (name === undefined) {
       name = /^\s*select\b/i.test(text) ? statementName(text) : null;
@@ -66,6 +66,10 @@ function namedStatementPool(pool: pg.Pool): pg.Pool {
     }
     return name;
   };
+}
+
+/** Wraps pg clients so that Kysely's SELECTs become named prepared statements, and values are PostgreSQL-safe. */
+function namedStatementPool(pool: pg.Pool, nameFor: (text: string) => string | null): pg.Pool {
   const wrapped = new WeakMap<pg.PoolClient, pg.PoolClient>();
   const wrap = (client: pg.PoolClient): pg.PoolClient => {
     let proxy = wrapped.get(client);
@@ -121,7 +125,16 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     // An idle connection the server drops (restart, failover, admin) is discarded by the pool and the
     // next query opens a new one; without a listener the event would crash the process.
     pool.on('error', () => undefined);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool) }) });
+    const nameFor = statementNames();
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool, nameFor) }) });
+    readDirectly(db, {
+      ready: () => true,
+      run: async (text, values) => {
+        const name = nameFor(text);
+        const result = await pool.query(name ? { name, text, values: withoutNul(values) } : { text, values: withoutNul(values) });
+        return result.rows;
+      },
+    });
     connection = { db, dialect: 'postgres', pool, close: () => db.destroy() };
   } else {
     const file = options.sqliteFile ?? 'obp.sqlite';
@@ -132,7 +145,13 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
     raw.defaultSafeIntegers(true);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(raw) }) });
+    const statements = cachedStatements(raw);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+    readDirectly(db, {
+      // while a transaction is open (between its awaits) reads wait for it through Kysely's lock
+      ready: () => !raw.inTransaction,
+      run: (text, values) => Promise.resolve(statements.prepare(text).all(values)),
+    });
     connection = { db, dialect: 'sqlite', pool: undefined, close: () => db.destroy() };
   }
   await migrate(connection);

@@ -4,34 +4,56 @@
  * transaction: everything inside commits together or not at all.
  */
 import type { Kysely } from 'kysely';
-import { localChangeFeed, postgresChangeFeed, type Announce, type ChangeFeed } from './change-feed.js';
+import { FeedCache } from './cache.js';
+import { localChangeFeed, postgresChangeFeed, type Announce, type ChangeFeed, type Topic } from './change-feed.js';
 import { connect, type ConnectOptions, type Connection } from './connect.js';
 import type { Dialect } from './dialect.js';
-import { accessRepo, accountRepo } from './repos/accounts.js';
+import { accessRepo, accountRepo, type AccountSummary } from './repos/accounts.js';
 import { bankRepo } from './repos/banks.js';
 import { consumerRepo } from './repos/consumers.js';
 import { documentRepo } from './repos/documents.js';
 import { entitlementRepo } from './repos/entitlements.js';
 import { metricRepo } from './repos/metrics.js';
 import { sandboxImportRepo } from './repos/sandbox-import.js';
-import { tokenRepo } from './repos/tokens.js';
+import { tokenRepo, type TokenOwner } from './repos/tokens.js';
 import { transactionRepo } from './repos/transactions.js';
 import { userRepo } from './repos/users.js';
 import type { Database } from './schema.js';
+import type { Bank } from '../domain/model.js';
 
-function repositories(db: Kysely<Database>, dialect: Dialect, announce: Announce) {
+/**
+ * Per-process copies of what every request reads and rarely changes. Only the store's own
+ * repositories use them: inside a transaction every read goes to the database.
+ */
+export interface Caches {
+  tokens: FeedCache<string, TokenOwner>;
+  banks: FeedCache<string, Bank>;
+  bankList: FeedCache<'all', Bank[]>;
+  privateAccounts: FeedCache<string, AccountSummary[]>;
+}
+
+function caches(feed: ChangeFeed): Caches {
   return {
-    banks: bankRepo(db),
+    tokens: new FeedCache(feed, 'credentials', { expiresAt: (owner) => owner.expiresAt }),
+    banks: new FeedCache(feed, 'banks'),
+    bankList: new FeedCache(feed, 'banks'),
+    privateAccounts: new FeedCache(feed, 'access'),
+  };
+}
+
+function repositories(db: Kysely<Database>, dialect: Dialect, announce: Announce, cached?: Caches) {
+  return {
+    banks: bankRepo(db, announce, cached),
     users: userRepo(db, announce),
     consumers: consumerRepo(db, announce),
-    tokens: tokenRepo(db, announce),
+    tokens: tokenRepo(db, announce, cached?.tokens),
     entitlements: entitlementRepo(db),
-    accounts: accountRepo(db),
-    access: accessRepo(db),
+    accounts: accountRepo(db, announce),
+    access: accessRepo(db, announce, cached?.privateAccounts),
     transactions: transactionRepo(db),
     documents: documentRepo(db),
     metrics: metricRepo(db, dialect),
-    sandboxImport: sandboxImportRepo(db),
+    sandboxImport: sandboxImportRepo(db, announce),
   };
 }
 
@@ -42,7 +64,7 @@ export interface Store extends Repositories {
   transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   connection: Connection;
-  /** credential changes seen by this process, for caches that must stay correct across processes */
+  /** changes seen by this process, for caches that must stay correct across processes */
   changes: ChangeFeed;
 }
 
@@ -51,11 +73,26 @@ export async function openStore(options: ConnectOptions): Promise<Store> {
   const { db } = connection;
   const changes = options.databaseUrl ? await postgresChangeFeed(options.databaseUrl) : localChangeFeed();
   return {
-    ...repositories(db, connection.dialect, changes.announce),
+    ...repositories(db, connection.dialect, (topic) => changes.announce(db, topic), caches(changes)),
     dialect: connection.dialect,
     connection,
     changes,
-    transaction: (fn) => db.transaction().execute((trx) => fn(repositories(trx, connection.dialect, changes.announce))),
+    transaction: async (fn) => {
+      const announced = new Set<Topic>();
+      try {
+        return await db.transaction().execute((trx) =>
+          fn(
+            repositories(trx, connection.dialect, (topic) => {
+              announced.add(topic);
+              return changes.announce(trx, topic);
+            }),
+          ),
+        );
+      } finally {
+        // after a rollback too, which costs nothing but a wasted cache entry or two
+        if (announced.size > 0) await changes.committed(announced);
+      }
+    },
     close: async () => {
       await changes.close();
       await connection.close();

@@ -2,7 +2,9 @@
  * Queries compiled once. Kysely rebuilds and recompiles SQL on every call (up to ~50 µs for a join);
  * for the queries on every request we compile once per dialect with placeholder parameters and
  * afterwards only substitute values. On PostgreSQL the SQL text then maps to one named prepared
- * statement (see connect.ts), so neither Node nor the database re-plans it.
+ * statement (see connect.ts), so neither Node nor the database re-plans it. Outside transactions
+ * the compiled text goes straight to the driver (the pg pool, the SQLite statement), skipping
+ * Kysely's per-call connection handling, which costs as much as the rest of a hot request.
  */
 import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
@@ -23,6 +25,18 @@ interface Template {
   slots: ({ name: string } | { constant: unknown })[];
 }
 
+/** Runs a compiled read outside Kysely; registered per database by connect() */
+export interface DirectReads {
+  ready(): boolean;
+  run(sql: string, parameters: readonly unknown[]): Promise<unknown[]>;
+}
+
+const direct = new WeakMap<object, DirectReads>();
+
+export function readDirectly(db: Kysely<Database>, reads: DirectReads): void {
+  direct.set(db, reads);
+}
+
 export function preparedQuery<P extends Record<string, unknown>, O>(
   build: (db: Kysely<Database>, params: P) => Compilable<O>,
 ): (db: Kysely<Database>, params: P) => Promise<O[]> {
@@ -41,6 +55,8 @@ export function preparedQuery<P extends Record<string, unknown>, O>(
       templates.set(adapter, template);
     }
     const parameters = template.slots.map((s) => ('name' in s ? params[s.name] : s.constant));
+    const reads = direct.get(db);
+    if (reads?.ready()) return (await reads.run(template.sql, parameters)) as O[];
     const result = await db.executeQuery<O>(CompiledQuery.raw(template.sql, parameters));
     return result.rows;
   };

@@ -61,12 +61,12 @@ describe('users created at boot', () => {
       .where('user_id', '=', u.userId)
       .execute();
     expect(await store.users.get(u.userId)).toMatchObject({ badLoginAttempts: 7, locked: true });
-    const before = store.changes.generation();
+    const before = store.changes.generation('credentials');
     await store.users.reenable(u.userId);
     expect(await store.users.get(u.userId)).toMatchObject({ badLoginAttempts: 0, locked: false });
     // the change feed may deliver asynchronously (PostgreSQL NOTIFY)
-    for (let i = 0; i < 100 && store.changes.generation() === before; i++) await new Promise((r) => setTimeout(r, 20));
-    expect(store.changes.generation()).not.toBe(before);
+    for (let i = 0; i < 100 && store.changes.generation('credentials') === before; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(store.changes.generation('credentials')).not.toBe(before);
   });
 });
 

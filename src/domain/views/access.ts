@@ -172,7 +172,7 @@ export function groupPrivateAccounts(rows: readonly AccessibleAccount[]): Accoun
 /** The caller's private accounts without their views (the core list), in the same stable order. */
 export async function privateAccountSummaries(store: Repositories, userId: string): Promise<(AccountRef & { label: string })[]> {
   const rows = await store.access.privateAccountSummaries(userId);
-  return rows.sort((a, b) => compareUtf16(a.bankId, b.bankId) || compareUtf16(a.accountId, b.accountId));
+  return [...rows].sort((a, b) => compareUtf16(a.bankId, b.bankId) || compareUtf16(a.accountId, b.accountId));
 }
 
 /** Accounts that have at least one public view (empty unless public views are allowed). */

@@ -1,5 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Account, AccountRef } from '../../domain/model.js';
+import type { FeedCache } from '../cache.js';
+import type { Announce } from '../change-feed.js';
 import { preparedQuery } from '../prepared.js';
 import type { AccountTable, Database } from '../schema.js';
 import { removedAny } from './removed.js';
@@ -25,7 +27,7 @@ export interface AccessRow extends AccountRef {
   viewId: string;
 }
 
-export function accountRepo(db: Kysely<Database>) {
+export function accountRepo(db: Kysely<Database>, announce: Announce) {
   return {
     async get(bankId: string, accountId: string): Promise<Account | undefined> {
       const row = await db
@@ -73,9 +75,11 @@ export function accountRepo(db: Kysely<Database>) {
           created_at: Date.now(),
         })
         .execute();
+      await announce('access');
     },
     async updateLabel(bankId: string, accountId: string, label: string): Promise<void> {
       await db.updateTable('accounts').set({ label }).where('bank_id', '=', bankId).where('account_id', '=', accountId).execute();
+      await announce('access');
     },
     async holders(bankId: string, accountId: string): Promise<string[]> {
       const rows = await db
@@ -163,11 +167,21 @@ const privateAccountSummaries = preparedQuery((db, p: { userId: string }) =>
     ),
 );
 
-export function accessRepo(db: Kysely<Database>) {
+export type AccountSummary = AccountRef & { label: string };
+
+/**
+ * Who may use which view of which account. Every write here (and to account labels) announces
+ * `access`, so the per-process cache of each user's private accounts stays correct.
+ */
+export function accessRepo(db: Kysely<Database>, announce: Announce, cache?: FeedCache<string, AccountSummary[]>) {
+  const loadSummaries = async (userId: string): Promise<AccountSummary[]> => {
+    const rows = await privateAccountSummaries(db, { userId });
+    return rows.map((r) => ({ bankId: r.bank_id, accountId: r.account_id, label: r.label }));
+  };
   return {
-    async privateAccountSummaries(userId: string): Promise<(AccountRef & { label: string })[]> {
-      const rows = await privateAccountSummaries(db, { userId });
-      return rows.map((r) => ({ bankId: r.bank_id, accountId: r.account_id, label: r.label }));
+    /** the hot `/my/accounts` list; callers must not change what they get (it may be shared) */
+    async privateAccountSummaries(userId: string): Promise<readonly AccountSummary[]> {
+      return (await (cache ? cache.get(userId, () => loadSummaries(userId)) : loadSummaries(userId))) ?? [];
     },
     /** The caller's accounts with each view they hold, in one round trip (account lists are hot). */
     async accessibleAccounts(userId: string, bankId?: string): Promise<AccessibleAccount[]> {
@@ -204,6 +218,7 @@ export function accessRepo(db: Kysely<Database>) {
         .values({ user_id: userId, bank_id: bankId, account_id: accountId, view_id: viewId })
         .onConflict((oc) => oc.doNothing())
         .execute();
+      await announce('access');
     },
     async revoke(userId: string, bankId: string, accountId: string, viewId: string): Promise<boolean> {
       const result = await db
@@ -213,7 +228,9 @@ export function accessRepo(db: Kysely<Database>) {
         .where('account_id', '=', accountId)
         .where('view_id', '=', viewId)
         .executeTakeFirst();
-      return removedAny(result);
+      const removed = removedAny(result);
+      if (removed) await announce('access');
+      return removed;
     },
     async customView(bankId: string, accountId: string, viewId: string): Promise<string | undefined> {
       const row = await db
@@ -249,6 +266,7 @@ export function accessRepo(db: Kysely<Database>) {
         .values({ bank_id: bankId, account_id: accountId, view_id: viewId, definition, is_public })
         .onConflict((oc) => oc.columns(['bank_id', 'account_id', 'view_id']).doUpdateSet({ definition, is_public }))
         .execute();
+      await announce('access');
     },
   };
 }

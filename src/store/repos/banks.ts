@@ -1,5 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Bank } from '../../domain/model.js';
+import type { Announce } from '../change-feed.js';
+import type { FeedCache } from '../cache.js';
 import { preparedQuery } from '../prepared.js';
 import type { BankTable, Database } from '../schema.js';
 
@@ -19,18 +21,24 @@ function toBank(r: Selectable<BankTable>): Bank {
 
 const bankById = preparedQuery((db, p: { bankId: string }) => db.selectFrom('banks').selectAll().where('bank_id', '=', p.bankId));
 
-export function bankRepo(db: Kysely<Database>) {
+const allBanks = preparedQuery((db) => db.selectFrom('banks').selectAll().orderBy('bank_id'));
+
+/** Banks are read by nearly every call and change only through this repository: each process keeps them. */
+export function bankRepo(db: Kysely<Database>, announce: Announce, cached?: { banks: FeedCache<string, Bank>; bankList: FeedCache<'all', Bank[]> }) {
+  const load = async (bankId: string) => {
+    const [row] = await bankById(db, { bankId });
+    return row && toBank(row);
+  };
+  const loadAll = async () => (await allBanks(db, {})).map(toBank);
+  const get = (bankId: string): Promise<Bank | undefined> =>
+    cached ? cached.banks.get(bankId, () => load(bankId)) : load(bankId);
   return {
     async list(): Promise<Bank[]> {
-      return (await db.selectFrom('banks').selectAll().orderBy('bank_id').execute()).map(toBank);
+      return (await (cached ? cached.bankList.get('all', loadAll) : loadAll())) ?? [];
     },
-    async get(bankId: string): Promise<Bank | undefined> {
-      const [row] = await bankById(db, { bankId });
-      return row && toBank(row);
-    },
+    get,
     async exists(bankId: string): Promise<boolean> {
-      const row = await db.selectFrom('banks').select('bank_id').where('bank_id', '=', bankId).executeTakeFirst();
-      return row !== undefined;
+      return (await get(bankId)) !== undefined;
     },
     async insert(bank: Bank): Promise<void> {
       await db
@@ -48,6 +56,7 @@ export function bankRepo(db: Kysely<Database>) {
           created_at: Date.now(),
         })
         .execute();
+      await announce('banks');
     },
     async count(): Promise<number> {
       const row = await db

@@ -65,7 +65,7 @@ export function consumerRepo(db: Kysely<Database>, announce: Announce) {
         })
         .where('consumer_id', '=', consumerId)
         .execute();
-      if (change.enabled !== undefined) await announce(db);
+      if (change.enabled !== undefined) await announce('credentials');
     },
   };
 }

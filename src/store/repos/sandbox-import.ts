@@ -4,6 +4,7 @@
  * the number of distinct statements (each one a prepared statement on PostgreSQL) stays small.
  * Writes: the per-owner fan-out (holders, view grants, counterparty aliases) as multi-row inserts.
  */
+import type { Announce } from '../change-feed.js';
 import type { Kysely } from 'kysely';
 import type { AccountRef } from '../../domain/model.js';
 import type { BankDocumentKind, CounterpartyAlias, ImportLookups } from '../../domain/sandbox-import/index.js';
@@ -154,7 +155,7 @@ async function inChunks<T>(rows: readonly T[], insert: (chunk: readonly T[]) => 
   for (let i = 0; i < rows.length; i += rowsPerInsert) await insert(rows.slice(i, i + rowsPerInsert));
 }
 
-export function sandboxImportRepo(db: Kysely<Database>) {
+export function sandboxImportRepo(db: Kysely<Database>, announce: Announce) {
   return {
     ...lookups(db),
     async addHolders(rows: readonly (AccountRef & { userId: string })[]): Promise<void> {
@@ -174,6 +175,7 @@ export function sandboxImportRepo(db: Kysely<Database>) {
           .onConflict((oc) => oc.doNothing())
           .execute(),
       );
+      await announce('access');
     },
     /** First sight of each counterparty: its metadata row with the generated public alias. */
     async addCounterpartyAliases(rows: readonly CounterpartyAlias[]): Promise<void> {

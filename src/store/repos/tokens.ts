@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { FeedCache } from '../cache.js';
 import type { Announce } from '../change-feed.js';
 import { preparedQuery } from '../prepared.js';
 import type { Database } from '../schema.js';
@@ -46,7 +47,27 @@ const resolveToken = preparedQuery((db, p: { tokenHash: string; kind: string; no
     .where('u.deleted', '=', 0),
 );
 
-export function tokenRepo(db: Kysely<Database>, announce: Announce) {
+export function tokenRepo(db: Kysely<Database>, announce: Announce, cache?: FeedCache<string, TokenOwner>) {
+  const load = async (tokenHash: string, kind: string, now: number): Promise<TokenOwner | undefined> => {
+    const [row] = await resolveToken(db, { tokenHash, kind, now });
+    if (!row) return undefined;
+    return {
+      userId: row.user_id,
+      provider: row.provider,
+      providerId: row.provider_id,
+      username: row.username,
+      email: row.email,
+      locked: Number(row.locked) === 1,
+      badLoginAttempts: Number(row.bad_login_attempts),
+      consumerId: row.consumer_id === null ? undefined : Number(row.consumer_id),
+      consumerKey: row.consumer_key ?? undefined,
+      appName: row.app_name ?? '',
+      developerEmail: row.developer_email ?? '',
+      consumerEnabled: row.enabled === null ? true : Number(row.enabled) === 1,
+      expiresAt: Number(row.expires_at),
+    };
+  };
+
   return {
     async insert(t: { tokenHash: string; kind: string; userId: string; consumerId: number | undefined; expiresAt: number }) {
       await db
@@ -61,29 +82,17 @@ export function tokenRepo(db: Kysely<Database>, announce: Announce) {
         })
         .execute();
     },
-    /** One round trip on the hot path: token, its user and its consumer. */
-    async resolve(tokenHash: string, kind: string, now: number): Promise<TokenOwner | undefined> {
-      const [row] = await resolveToken(db, { tokenHash, kind, now });
-      if (!row) return undefined;
-      return {
-        userId: row.user_id,
-        provider: row.provider,
-        providerId: row.provider_id,
-        username: row.username,
-        email: row.email,
-        locked: Number(row.locked) === 1,
-        badLoginAttempts: Number(row.bad_login_attempts),
-        consumerId: row.consumer_id === null ? undefined : Number(row.consumer_id),
-        consumerKey: row.consumer_key ?? undefined,
-        appName: row.app_name ?? '',
-        developerEmail: row.developer_email ?? '',
-        consumerEnabled: row.enabled === null ? true : Number(row.enabled) === 1,
-        expiresAt: Number(row.expires_at),
-      };
+    /**
+     * The hot path: token, its user and its consumer in one round trip, or none when this process has
+     * it cached (kept by the change feed).
+     */
+    resolve(tokenHash: string, kind: string, now: number): Promise<TokenOwner | undefined> {
+      if (!cache) return load(tokenHash, kind, now);
+      return cache.get(`${kind} ${tokenHash}`, () => load(tokenHash, kind, now), now);
     },
     async revoke(tokenHash: string): Promise<boolean> {
       const revoked = removedAny(await db.deleteFrom('tokens').where('token_hash', '=', tokenHash).executeTakeFirst());
-      if (revoked) await announce(db);
+      if (revoked) await announce('credentials');
       return revoked;
     },
   };

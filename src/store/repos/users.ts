@@ -104,7 +104,7 @@ export function userRepo(db: Kysely<Database>, announce: Announce) {
       const attempt = Number(row.bad_login_attempts);
       // The attempt that takes the counter over the limit locks the user: tokens cached anywhere must
       // be looked up again. Later attempts change nothing a cache holds, so they announce nothing.
-      if (attempt === maxBadLoginAttempts + 1) await announce(db);
+      if (attempt === maxBadLoginAttempts + 1) await announce('credentials');
       return { user: { ...toUser(row), badLoginAttempts: attempt - 1 }, attempt };
     },
     async resetBadLogins(userId: string): Promise<void> {
@@ -139,7 +139,7 @@ export function userRepo(db: Kysely<Database>, announce: Announce) {
     async reenable(userId: string): Promise<void> {
       await db.updateTable('users').set({ locked: 0, bad_login_attempts: 0, deleted: 0 }).where('user_id', '=', userId).execute();
       // tokens cached anywhere as a locked user's must be looked up again
-      await announce(db);
+      await announce('credentials');
     },
   };
 }
