@@ -144,7 +144,9 @@ async function compare(title: string, server: Started, baseline: Started): Promi
   for (const [label, value, goal, kind] of lines) {
     const ok = kind === 'min' ? value >= goal : value <= goal;
     met &&= ok;
-    console.log(`${title} ${label} (median of ${rounds}): ${value.toFixed(2)}  (goal ${kind === 'min' ? '>=' : '<='} ${goal}) ${ok ? 'met' : 'NOT MET'}`);
+    console.log(
+      `${title} ${label} (median of ${rounds}): ${value.toFixed(2)}  (goal ${kind === 'min' ? '>=' : '<='} ${goal}) ${ok ? 'met' : 'NOT MET'}`,
+    );
   }
   console.log('');
   return met;

@@ -118,21 +118,22 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
   fastify.addHook('onResponse', (request, reply, done) => {
     const endpoint = request.endpoint;
     const { user, consumer } = request.caller;
-    if (!process.env.X_NOMETRICS) metrics.record({
-      date: Date.now(),
-      userId: user?.userId ?? '',
-      userName: user?.username ?? '',
-      developerEmail: consumer?.developerEmail ?? '',
-      appName: consumer?.appName ?? '',
-      consumerId: consumer ? String(consumer.consumerId) : '',
-      url: request.url,
-      verb: request.method,
-      implementedByPartialFunction: endpoint?.functionName ?? '',
-      implementedInVersion: endpoint?.implementedIn ?? '',
-      correlationId: request.id,
-      duration: Math.round(reply.elapsedTime),
-      status: reply.statusCode,
-    });
+    if (!process.env.X_NOMETRICS)
+      metrics.record({
+        date: Date.now(),
+        userId: user?.userId ?? '',
+        userName: user?.username ?? '',
+        developerEmail: consumer?.developerEmail ?? '',
+        appName: consumer?.appName ?? '',
+        consumerId: consumer ? String(consumer.consumerId) : '',
+        url: request.url,
+        verb: request.method,
+        implementedByPartialFunction: endpoint?.functionName ?? '',
+        implementedInVersion: endpoint?.implementedIn ?? '',
+        correlationId: request.id,
+        duration: Math.round(reply.elapsedTime),
+        status: reply.statusCode,
+      });
     if (logCalls) logCall(request, reply);
     done();
   });

@@ -19,6 +19,8 @@ export interface Connection {
   dialect: Dialect;
   /** PostgreSQL pool, for LISTEN/NOTIFY and benchmarks; undefined on SQLite */
   pool: pg.Pool | undefined;
+  /** the SQLite database file; undefined on PostgreSQL and for ':memory:' */
+  sqliteFile: string | undefined;
   close(): Promise<void>;
 }
 
@@ -94,12 +96,19 @@ function namedStatementPool(pool: pg.Pool, nameFor: (text: string) => string | n
   });
 }
 
+/**
+ * Compiled statements cached by SQL text. Transactions begin IMMEDIATE: the metrics worker writes
+ * through its own connection, and a deferred transaction that read before that write committed could
+ * not write afterwards (SQLITE_BUSY at once, without waiting); taking the write lock first waits
+ * its turn instead (busy_timeout).
+ */
 function cachedStatements(raw: SqliteDatabase.Database): SqliteDatabase.Database {
   const cache = new Map<string, SqliteDatabase.Statement>();
   return new Proxy(raw, {
     get(target, prop, receiver) {
       if (prop === 'prepare') {
-        return (sql: string) => {
+        return (text: string) => {
+          const sql = text === 'begin' ? 'begin immediate' : text;
           let stmt = cache.get(sql);
           if (!stmt) {
             stmt = target.prepare(sql);
@@ -132,14 +141,15 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
       run: async (text, values) => {
         const name = nameFor(text);
         const result = await pool.query(name ? { name, text, values: withoutNul(values) } : { text, values: withoutNul(values) });
-        return result.rows;
+        return result.rows as unknown[];
       },
     });
-    connection = { db, dialect: 'postgres', pool, close: () => db.destroy() };
+    connection = { db, dialect: 'postgres', pool, sqliteFile: undefined, close: () => db.destroy() };
   } else {
     const file = options.sqliteFile ?? 'obp.sqlite';
     if (file !== ':memory:') mkdirSync(options.dataDir, { recursive: true });
-    const raw = new SqliteDatabase(file === ':memory:' ? file : join(options.dataDir, file));
+    const path = file === ':memory:' ? undefined : join(options.dataDir, file);
+    const raw = new SqliteDatabase(path ?? file);
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = NORMAL');
     raw.pragma('foreign_keys = ON');
@@ -152,7 +162,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
       ready: () => !raw.inTransaction,
       run: (text, values) => Promise.resolve(statements.prepare(text).all(values)),
     });
-    connection = { db, dialect: 'sqlite', pool: undefined, close: () => db.destroy() };
+    connection = { db, dialect: 'sqlite', pool: undefined, sqliteFile: path, close: () => db.destroy() };
   }
   await migrate(connection);
   return connection;

@@ -13,7 +13,8 @@ import { bankRepo } from './repos/banks.js';
 import { consumerRepo } from './repos/consumers.js';
 import { documentRepo } from './repos/documents.js';
 import { entitlementRepo } from './repos/entitlements.js';
-import { metricRepo } from './repos/metrics.js';
+import { metricRepo, sqliteRowInsert } from './repos/metrics.js';
+import { startMetricsWorker, type MetricsWorker } from './metrics-worker.js';
 import { sandboxImportRepo } from './repos/sandbox-import.js';
 import { tokenRepo, type TokenOwner } from './repos/tokens.js';
 import { transactionRepo } from './repos/transactions.js';
@@ -41,7 +42,13 @@ function caches(feed: ChangeFeed): Caches {
   };
 }
 
-function repositories(db: Kysely<Database>, dialect: Dialect, announce: Announce, cached?: Caches) {
+function repositories(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  announce: Announce,
+  cached?: Caches,
+  metricsWorker?: MetricsWorker,
+) {
   return {
     banks: bankRepo(db, announce, cached),
     users: userRepo(db, announce),
@@ -52,7 +59,7 @@ function repositories(db: Kysely<Database>, dialect: Dialect, announce: Announce
     access: accessRepo(db, announce, cached?.privateAccounts),
     transactions: transactionRepo(db),
     documents: documentRepo(db),
-    metrics: metricRepo(db, dialect),
+    metrics: metricRepo(db, dialect, metricsWorker),
     sandboxImport: sandboxImportRepo(db, announce),
   };
 }
@@ -72,8 +79,9 @@ export async function openStore(options: ConnectOptions): Promise<Store> {
   const connection = await connect(options);
   const { db } = connection;
   const changes = options.databaseUrl ? await postgresChangeFeed(options.databaseUrl) : localChangeFeed();
+  const metricsWorker = connection.sqliteFile ? startMetricsWorker(connection.sqliteFile, sqliteRowInsert) : undefined;
   return {
-    ...repositories(db, connection.dialect, (topic) => changes.announce(db, topic), caches(changes)),
+    ...repositories(db, connection.dialect, (topic) => changes.announce(db, topic), caches(changes), metricsWorker),
     dialect: connection.dialect,
     connection,
     changes,
@@ -94,6 +102,7 @@ export async function openStore(options: ConnectOptions): Promise<Store> {
       }
     },
     close: async () => {
+      await metricsWorker?.close();
       await changes.close();
       await connection.close();
     },

@@ -65,7 +65,8 @@ describe('users created at boot', () => {
     await store.users.reenable(u.userId);
     expect(await store.users.get(u.userId)).toMatchObject({ badLoginAttempts: 0, locked: false });
     // the change feed may deliver asynchronously (PostgreSQL NOTIFY)
-    for (let i = 0; i < 100 && store.changes.generation('credentials') === before; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && store.changes.generation('credentials') === before; i++)
+      await new Promise((r) => setTimeout(r, 20));
     expect(store.changes.generation('credentials')).not.toBe(before);
   });
 });

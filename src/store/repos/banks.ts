@@ -24,7 +24,11 @@ const bankById = preparedQuery((db, p: { bankId: string }) => db.selectFrom('ban
 const allBanks = preparedQuery((db) => db.selectFrom('banks').selectAll().orderBy('bank_id'));
 
 /** Banks are read by nearly every call and change only through this repository: each process keeps them. */
-export function bankRepo(db: Kysely<Database>, announce: Announce, cached?: { banks: FeedCache<string, Bank>; bankList: FeedCache<'all', Bank[]> }) {
+export function bankRepo(
+  db: Kysely<Database>,
+  announce: Announce,
+  cached?: { banks: FeedCache<string, Bank>; bankList: FeedCache<'all', Bank[]> },
+) {
   const load = async (bankId: string) => {
     const [row] = await bankById(db, { bankId });
     return row && toBank(row);

@@ -1,6 +1,7 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Dialect } from '../dialect.js';
 import type { Metric } from '../../domain/model.js';
+import type { MetricsWorker } from '../metrics-worker.js';
 import type { Database } from '../schema.js';
 
 export interface MetricQuery {
@@ -62,6 +63,8 @@ const recordTypes = columns
 const sqliteInsert = `INSERT INTO metrics (${columns.join(', ')}) SELECT ${columns
   .map((c) => `json_extract(value, '$.${c}')`)
   .join(', ')} FROM json_each(?)`;
+/** one row, named parameters: what the embedded store's metrics worker runs per row */
+export const sqliteRowInsert = `INSERT INTO metrics (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
 const postgresInsert = `INSERT INTO metrics (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM json_to_recordset($1::json) AS r(${recordTypes})`;
 
 /** PostgreSQL text cannot hold NUL, nor can JSON turned into text: the metric keeps U+0001 in its place. */
@@ -69,7 +72,7 @@ function withoutNul(value: string): string {
   return value.includes('\0') ? value.replaceAll('\0', '\u0001') : value;
 }
 
-export function metricRepo(db: Kysely<Database>, dialect: Dialect) {
+export function metricRepo(db: Kysely<Database>, dialect: Dialect, worker?: MetricsWorker) {
   return {
     /**
      * Every API call lands here, so a batch is one statement with one JSON parameter on both
@@ -81,11 +84,13 @@ export function metricRepo(db: Kysely<Database>, dialect: Dialect) {
       const rows = metrics.map(row);
       let json = JSON.stringify(rows);
       if (dialect === 'sqlite') {
-        await db.executeQuery(CompiledQuery.raw(sqliteInsert, [json]));
+        // off the main thread when the database is a file (see metrics-worker.ts)
+        await (worker ? worker.insert(json) : db.executeQuery(CompiledQuery.raw(sqliteInsert, [json])));
         return;
       }
       // JSON writes NUL as \u0000, which PostgreSQL refuses to read as text (a rare, slower path)
-      if (json.includes('\\u0000')) json = JSON.stringify(rows, (_key, v: unknown) => (typeof v === 'string' ? withoutNul(v) : v));
+      if (json.includes('\\u0000'))
+        json = JSON.stringify(rows, (_key, v: unknown) => (typeof v === 'string' ? withoutNul(v) : v));
       // Metrics are best effort: a batch need not wait for its WAL flush.
       await db.transaction().execute(async (trx) => {
         await trx.executeQuery(CompiledQuery.raw('SET LOCAL synchronous_commit = off'));
