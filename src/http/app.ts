@@ -110,30 +110,27 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
     request.caller = anonymous;
     reply.header('Access-Control-Allow-Origin', '*');
     reply.header('Correlation-Id', request.id);
-    const route = request.routeOptions.config;
-    request.endpoint = route.endpoint;
     done();
   });
 
   fastify.addHook('onResponse', (request, reply, done) => {
     const endpoint = request.endpoint;
     const { user, consumer } = request.caller;
-    if (!process.env.X_NOMETRICS)
-      metrics.record({
-        date: Date.now(),
-        userId: user?.userId ?? '',
-        userName: user?.username ?? '',
-        developerEmail: consumer?.developerEmail ?? '',
-        appName: consumer?.appName ?? '',
-        consumerId: consumer ? String(consumer.consumerId) : '',
-        url: request.url,
-        verb: request.method,
-        implementedByPartialFunction: endpoint?.functionName ?? '',
-        implementedInVersion: endpoint?.implementedIn ?? '',
-        correlationId: request.id,
-        duration: Math.round(reply.elapsedTime),
-        status: reply.statusCode,
-      });
+    metrics.record({
+      date: Date.now(),
+      userId: user?.userId ?? '',
+      userName: user?.username ?? '',
+      developerEmail: consumer?.developerEmail ?? '',
+      appName: consumer?.appName ?? '',
+      consumerId: consumer ? String(consumer.consumerId) : '',
+      url: request.url,
+      verb: request.method,
+      implementedByPartialFunction: endpoint?.functionName ?? '',
+      implementedInVersion: endpoint?.implementedIn ?? '',
+      correlationId: request.id,
+      duration: Math.round(reply.elapsedTime),
+      status: reply.statusCode,
+    });
     if (logCalls) logCall(request, reply);
     done();
   });
@@ -170,6 +167,12 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
       method: endpoint.verb,
       url,
       config: { endpoint },
+      // before the body is read, so that a refused body is answered in the endpoint's style
+      // (request.routeOptions would build a frozen copy of the route's options on every call)
+      onRequest: (request, _reply, done) => {
+        request.endpoint = endpoint;
+        done();
+      },
       schema: endpoint.body ? { body: endpoint.body } : {},
       bodyLimit: bodyLimitOf(endpoint, config),
       ...(endpoint.bodyLimit === 'large' && {
@@ -178,9 +181,22 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
           return payload;
         },
       }),
-      preValidation: async (request) => {
-        request.caller = await authenticate(request, endpoint.style);
-        if (endpoint.auth === 'user' && !request.caller.user) throw obpError('OBP-20001');
+      // callback style: a caller known at once (anonymous, or a cached token) costs no promise
+      preValidation: (request, _reply, done) => {
+        const admit = (caller: Caller) => {
+          request.caller = caller;
+          if (endpoint.auth === 'user' && !caller.user) throw obpError('OBP-20001');
+        };
+        try {
+          const caller = authenticate(request, endpoint.style);
+          if (caller instanceof Promise) caller.then(admit).then(() => done(), done);
+          else {
+            admit(caller);
+            done();
+          }
+        } catch (err) {
+          done(err as Error);
+        }
       },
       handler: async (request, reply) => {
         const ctx = buildContext(request, reply, endpoint, store, config, services, endpoints);

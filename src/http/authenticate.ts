@@ -8,6 +8,7 @@ import { directLoginFromHeaders, validateTokenParams } from '../domain/auth/dire
 import { tokenHash } from '../domain/auth/secrets.js';
 import { obpError } from '../errors/obp-error.js';
 import type { Store } from '../store/index.js';
+import type { TokenOwner } from '../store/repos/tokens.js';
 import { anonymous, type Caller } from './caller.js';
 
 export const directLoginKind = 'direct_login';
@@ -15,18 +16,19 @@ export const directLoginKind = 'direct_login';
 /** Schemes that are OBP's own (OAuth 1.0a and Bearer arrive with their packages); any other is refused by new-style endpoints. */
 const knownSchemes = /^\s*(OAuth|Bearer|DirectLogin|GatewayLogin)\b/i;
 
-export type Authenticate = (request: FastifyRequest, style: 'old' | 'new') => Promise<Caller>;
+/** A caller known without waiting (anonymous, or a token this process has cached) is answered at once. */
+export type Authenticate = (request: FastifyRequest, style: 'old' | 'new') => Caller | Promise<Caller>;
 
 export function createAuthenticator(store: Store, maxBadLoginAttempts: number): Authenticate {
   return (request, style) => authenticate(request, store, maxBadLoginAttempts, style);
 }
 
-async function authenticate(
+function authenticate(
   request: FastifyRequest,
   store: Store,
   maxBadLoginAttempts: number,
   style: 'old' | 'new',
-): Promise<Caller> {
+): Caller | Promise<Caller> {
   const params = directLoginFromHeaders(request.headers);
   if (!params) {
     const authorization = request.headers.authorization;
@@ -37,7 +39,12 @@ async function authenticate(
   const token = validateTokenParams(params);
   const hash = tokenHash(token);
   const now = Date.now();
-  const owner = await store.tokens.resolve(hash, directLoginKind, now);
+  const cached = store.tokens.cached(hash, directLoginKind, now);
+  if (cached) return callerOf(cached, token, maxBadLoginAttempts);
+  return store.tokens.resolve(hash, directLoginKind, now).then((owner) => callerOf(owner, token, maxBadLoginAttempts));
+}
+
+function callerOf(owner: TokenOwner | undefined, token: string, maxBadLoginAttempts: number): Caller {
   // OBP appends the token straight after the catalogue text's colon.
   if (!owner) throw obpError('OBP-20003', token);
   if (owner.locked || owner.badLoginAttempts > maxBadLoginAttempts) throw obpError('OBP-20013');

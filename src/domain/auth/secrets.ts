@@ -2,7 +2,7 @@
  * Password hashing (scrypt, a slow memory-hard KDF from node:crypto), token minting and hashing.
  * Stored format: scrypt$N$r$p$salt$hash (base64url), so parameters can be raised later.
  */
-import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { hash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) =>
@@ -37,8 +37,9 @@ export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/** on every authenticated call: the one-shot digest, without a Hash object */
 export function tokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
+  return hash('sha256', token, 'base64url');
 }
 
 /**

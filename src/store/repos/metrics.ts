@@ -61,10 +61,29 @@ const recordTypes = columns
   .map((c) => `${c} ${c === 'date' ? 'bigint' : c === 'duration' || c === 'status' ? 'integer' : 'text'}`)
   .join(', ');
 const sqliteInsert = `INSERT INTO metrics (${columns.join(', ')}) SELECT ${columns
-  .map((c) => `json_extract(value, '$.${c}')`)
+  .map((_c, i) => `json_extract(value, '$[${i}]')`)
   .join(', ')} FROM json_each(?)`;
-/** one row, named parameters: what the embedded store's metrics worker runs per row */
-export const sqliteRowInsert = `INSERT INTO metrics (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
+/** a metric's values in the order of `columns` (the embedded store's batches are arrays of these) */
+function values(m: Metric): unknown[] {
+  return [
+    m.date,
+    m.userId,
+    m.userName,
+    m.developerEmail,
+    m.appName,
+    m.consumerId,
+    m.url,
+    m.verb,
+    m.implementedByPartialFunction,
+    m.implementedInVersion,
+    m.correlationId,
+    m.duration,
+    m.status,
+  ];
+}
+
+/** one row, positional parameters: what the embedded store's metrics worker runs per row */
+export const sqliteRowInsert = `INSERT INTO metrics (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
 const postgresInsert = `INSERT INTO metrics (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM json_to_recordset($1::json) AS r(${recordTypes})`;
 
 /** PostgreSQL text cannot hold NUL, nor can JSON turned into text: the metric keeps U+0001 in its place. */
@@ -81,13 +100,14 @@ export function metricRepo(db: Kysely<Database>, dialect: Dialect, worker?: Metr
      */
     async insertMany(metrics: readonly Metric[]): Promise<void> {
       if (metrics.length === 0) return;
-      const rows = metrics.map(row);
-      let json = JSON.stringify(rows);
       if (dialect === 'sqlite') {
+        const json = JSON.stringify(metrics.map(values));
         // off the main thread when the database is a file (see metrics-worker.ts)
         await (worker ? worker.insert(json) : db.executeQuery(CompiledQuery.raw(sqliteInsert, [json])));
         return;
       }
+      const rows = metrics.map(row);
+      let json = JSON.stringify(rows);
       // JSON writes NUL as \u0000, which PostgreSQL refuses to read as text (a rare, slower path)
       if (json.includes('\\u0000'))
         json = JSON.stringify(rows, (_key, v: unknown) => (typeof v === 'string' ? withoutNul(v) : v));

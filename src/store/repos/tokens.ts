@@ -86,6 +86,10 @@ export function tokenRepo(db: Kysely<Database>, announce: Announce, cache?: Feed
      * The hot path: token, its user and its consumer in one round trip, or none when this process has
      * it cached (kept by the change feed).
      */
+    /** the owner if this process has the token cached: no waiting on the hot path */
+    cached(tokenHash: string, kind: string, now: number): TokenOwner | undefined {
+      return cache?.peek(`${kind} ${tokenHash}`, now);
+    },
     resolve(tokenHash: string, kind: string, now: number): Promise<TokenOwner | undefined> {
       if (!cache) return load(tokenHash, kind, now);
       return cache.get(`${kind} ${tokenHash}`, () => load(tokenHash, kind, now), now);
