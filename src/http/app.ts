@@ -24,6 +24,7 @@ import { parseQueryString } from './query-string.js';
 import { createMetricsRecorder } from './metrics-recorder.js';
 import { buildContext } from './context.js';
 import { etagFor } from './etag.js';
+import { Serialized } from '../json/serialized.js';
 import { mountedRoutes } from './route-table.js';
 import { createServices, type BootFacts, type Services } from './services.js';
 import { createLogger, logCall, logsCalls, type Logger } from './logger.js';
@@ -203,13 +204,16 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
         if (endpoint.roles?.check === 'auto') await ctx.requireRoles();
         const result = await endpoint.handler(ctx);
         if (endpoint.successStatus === 204) return reply.code(204).send();
+        const serialized = result instanceof Serialized ? result.json : undefined;
         if (endpoint.style === 'new' && endpoint.verb === 'GET') {
-          const payload = JSON.stringify(result);
+          const payload = serialized ?? JSON.stringify(result);
           const tag = etagFor(request.url, payload);
           reply.header('ETag', tag);
           if (request.headers['if-none-match'] === tag) return reply.code(304).send();
           return reply.code(endpoint.successStatus).type('application/json; charset=utf-8').send(payload);
         }
+        if (serialized !== undefined)
+          return reply.code(endpoint.successStatus).type('application/json; charset=utf-8').send(serialized);
         return reply.code(endpoint.successStatus).send(result);
       },
     });

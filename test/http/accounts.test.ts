@@ -687,7 +687,11 @@ describe('accounts', () => {
     const update = (label: unknown = 'After') => ({ id: 'ignored', label, bank_id: 'ignored' });
     const storedLabel = async () => (await server.store.accounts.get(bankId, accountId))?.label;
 
-    it('the owner changes the label', async () => {
+    it('the owner changes the label; the account lists show it at once', async () => {
+      // read (and cached) before the change
+      const before = await server.call('GET', `${v}/my/accounts`, { token: alice.token });
+      expect(before.body).toContainEqual({ id: accountId, label: 'Before', bank_id: bankId, _links: links(bankId, accountId) });
+      expect(before.headers.get('content-type')).toBe('application/json; charset=utf-8');
       const res = await server.call('POST', `${v}/banks/${bankId}/accounts/${accountId}`, {
         token: alice.token,
         body: update('My savings'),

@@ -2,16 +2,13 @@
  * The six account lists. Their wrappers differ on purpose (SEMANTICS §6.2, quirk Q15): some answer
  * `{accounts:[...]}`, others a bare array, and clients depend on each exactly as OBP sends it.
  */
-import {
-  groupPrivateAccounts,
-  privateAccountSummaries,
-  publicAccounts,
-  type AccountWithViews,
-} from '../../domain/views/access.js';
+import { groupPrivateAccounts, inSummaryOrder, publicAccounts, type AccountWithViews } from '../../domain/views/access.js';
 import { obpError } from '../../errors/obp-error.js';
 import { basicAccountJson, coreAccountJson } from '../../json/v200.js';
 import type { Repositories } from '../../store/index.js';
 import { endpoint } from '../endpoint.js';
+import { serializedPer } from '../../json/serialized.js';
+import type { AccountRef } from '../../domain/model.js';
 
 // OBP's examples; for the two bare-array endpoints OBP documents the wrapped shape, and so do we
 const exampleBasicAccount = {
@@ -21,6 +18,10 @@ const exampleBasicAccount = {
   views_available: [{ id: '1', short_name: 'HHH', is_public: true }],
 };
 const exampleBasicAccounts = { accounts: [exampleBasicAccount] };
+
+const coreAccountsJson = serializedPer((rows: readonly (AccountRef & { label: string })[]) =>
+  inSummaryOrder(rows).map(coreAccountJson),
+);
 
 async function privateAccounts(store: Repositories, userId: string, bankId?: string): Promise<AccountWithViews[]> {
   return groupPrivateAccounts(await store.access.accessibleAccounts(userId, bankId));
@@ -69,8 +70,9 @@ export const corePrivateAccountsAllBanks = endpoint({
     },
   },
   successStatus: 200,
-  // a hot path: the token was resolved by the framework (usually from its cache), and this is the one query
-  handler: async (ctx) => (await privateAccountSummaries(ctx.store, ctx.user().userId)).map(coreAccountJson),
+  // the hottest call of an app: the token and the list usually come from this process's caches, and
+  // the JSON text is built once per cached list
+  handler: async (ctx) => coreAccountsJson(await ctx.store.access.privateAccountSummaries(ctx.user().userId)),
 });
 
 export const publicAccountsAllBanks = endpoint({

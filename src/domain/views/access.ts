@@ -170,8 +170,7 @@ export function groupPrivateAccounts(rows: readonly AccessibleAccount[]): Accoun
 }
 
 /** The caller's private accounts without their views (the core list), in the same stable order. */
-export async function privateAccountSummaries(store: Repositories, userId: string): Promise<(AccountRef & { label: string })[]> {
-  const rows = await store.access.privateAccountSummaries(userId);
+export function inSummaryOrder(rows: readonly (AccountRef & { label: string })[]): (AccountRef & { label: string })[] {
   return [...rows].sort((a, b) => compareUtf16(a.bankId, b.bankId) || compareUtf16(a.accountId, b.accountId));
 }
 
