@@ -152,17 +152,23 @@ async function compare(title: string, server: Started, baseline: Started): Promi
   return met;
 }
 
+/** the server and the baseline on one database (`env`), ports from `port` */
+async function onStore(title: string, env: Record<string, string>, baselineScript: string, port: number): Promise<boolean> {
+  // the server creates the schema and the demo data; the baseline then reads the same rows
+  const server = await start(['scripts/start.mjs'], port, env, '/obp/v2.1.0/root');
+  const baseline = await start([baselineScript], port + 1, env, '/banks/obp-bank-x-gh');
+  try {
+    return await compare(title, server, baseline);
+  } finally {
+    await Promise.all([stop(server), stop(baseline)]);
+  }
+}
+
 async function postgres(): Promise<boolean> {
   const db = await createTestDatabase();
   try {
     const env = { OBP_DATABASE_URL: db.url, OBP_DEMO: 'true' };
-    const server = await start(['scripts/start.mjs'], 18_202, env, '/obp/v2.1.0/root');
-    const baseline = await start(['bench/baseline-server-postgres.mjs'], 18_203, env, '/banks/obp-bank-x-gh');
-    try {
-      return await compare('PostgreSQL', server, baseline);
-    } finally {
-      await Promise.all([stop(server), stop(baseline)]);
-    }
+    return await onStore('PostgreSQL', env, 'bench/baseline-server-postgres.mjs', 18_202);
   } finally {
     await db.drop();
   }
@@ -171,15 +177,12 @@ async function postgres(): Promise<boolean> {
 async function sqlite(): Promise<boolean> {
   const dataDir = mkdtempSync(join(tmpdir(), 'obp-bench-'));
   try {
-    const env = { OBP_DATA_DIR: dataDir, OBP_DEMO: 'true' };
-    // the server creates the database file and the demo data; the baseline then reads the same file
-    const server = await start(['scripts/start.mjs'], 18_204, env, '/obp/v2.1.0/root');
-    const baseline = await start(['bench/baseline-server-sqlite.mjs'], 18_205, env, '/banks/obp-bank-x-gh');
-    try {
-      return await compare('SQLite (embedded)', server, baseline);
-    } finally {
-      await Promise.all([stop(server), stop(baseline)]);
-    }
+    return await onStore(
+      'SQLite (embedded)',
+      { OBP_DATA_DIR: dataDir, OBP_DEMO: 'true' },
+      'bench/baseline-server-sqlite.mjs',
+      18_204,
+    );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

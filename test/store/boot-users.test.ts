@@ -14,20 +14,7 @@ import { migrations } from '../../src/store/migrations/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { createTestDatabase, storeKind } from '../helpers/server.js';
 import { openTestStore } from '../helpers/store.js';
-
-const user = (username: string) => ({
-  userId: randomUUID(),
-  provider: 'p',
-  providerId: username,
-  username,
-  email: `${username}@example.com`,
-  firstName: 'f',
-  lastName: 'l',
-  passwordHash: 'x',
-  validated: true,
-  badLoginAttempts: 0,
-  locked: false,
-});
+import { userRecord as user } from '../helpers/records.js';
 
 describe('users created at boot', () => {
   let store: Store;

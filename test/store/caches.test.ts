@@ -5,52 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Account, Bank } from '../../src/domain/model.js';
 import type { Topic } from '../../src/store/change-feed.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { openTestStore } from '../helpers/store.js';
+import { accountRecord, bankRecord as bank, consumerRecord, userRecord as user } from '../helpers/records.js';
+
+const account = (bankId: string, accountId: string) => accountRecord(bankId, accountId, 0n, 'first label');
 import { createTestDatabase, storeKind } from '../helpers/server.js';
-
-const bank = (bankId: string, shortName = 's'): Bank => ({
-  bankId,
-  shortName,
-  fullName: 'f',
-  logo: '',
-  website: '',
-  nationalIdentifier: '',
-  swiftBic: '',
-  bankRoutingScheme: '',
-  bankRoutingAddress: '',
-});
-
-const account = (bankId: string, accountId: string): Account => ({
-  bankId,
-  accountId,
-  number: accountId,
-  kind: 'CURRENT',
-  label: 'first label',
-  currency: 'EUR',
-  balance: 0n,
-  holderName: 'h',
-  iban: '',
-  swiftBic: '',
-  routingScheme: '',
-  routingAddress: '',
-});
-
-const user = (username: string) => ({
-  userId: randomUUID(),
-  provider: 'p',
-  providerId: username,
-  username,
-  email: `${username}@example.com`,
-  firstName: 'f',
-  lastName: 'l',
-  passwordHash: 'x',
-  validated: true,
-  badLoginAttempts: 0,
-  locked: false,
-});
 
 const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
@@ -145,18 +106,7 @@ describe('caches kept by the change feed', () => {
         store.transaction((tx) => tx.sandboxImport.grantViews([{ bankId, accountId: 'w1', userId: u.userId, viewId: 'owner' }])),
       ),
     ).toBe(true);
-    const consumer = await store.consumers.insert({
-      key: unique('cache-consumer'),
-      secret: 's',
-      appName: 'a',
-      appType: 'Web',
-      description: '',
-      developerEmail: '',
-      redirectUrl: '',
-      company: '',
-      createdByUserId: '',
-      enabled: true,
-    });
+    const consumer = await store.consumers.insert(consumerRecord(unique('cache-consumer')));
     expect(await announces('credentials', () => store.consumers.update(consumer.consumerId, { enabled: false }))).toBe(true);
     expect(await announces('credentials', () => store.users.reenable(u.userId))).toBe(true);
     const hash = randomUUID();

@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Account } from '../../src/domain/model.js';
 import type { Store } from '../../src/store/index.js';
 import { openTestStore } from '../helpers/store.js';
+import { accountRecord as account, bankRecord as bank, consumerRecord, userRecord as user } from '../helpers/records.js';
 
 let store: Store;
 let dispose: () => Promise<void>;
@@ -14,47 +14,6 @@ beforeAll(async () => {
   ({ store, dispose } = await openTestStore());
 });
 afterAll(async () => dispose());
-
-const bank = (bankId: string) => ({
-  bankId,
-  shortName: 's',
-  fullName: 'f',
-  logo: '',
-  website: '',
-  nationalIdentifier: '',
-  swiftBic: '',
-  bankRoutingScheme: '',
-  bankRoutingAddress: '',
-});
-
-const account = (bankId: string, accountId: string, balance: bigint): Account => ({
-  bankId,
-  accountId,
-  number: accountId,
-  kind: 'CURRENT',
-  label: 'label',
-  currency: 'EUR',
-  balance,
-  holderName: 'h',
-  iban: '',
-  swiftBic: '',
-  routingScheme: '',
-  routingAddress: '',
-});
-
-const user = (username: string) => ({
-  userId: randomUUID(),
-  provider: 'p',
-  providerId: username,
-  username,
-  email: `${username}@example.com`,
-  firstName: 'f',
-  lastName: 'l',
-  passwordHash: 'x',
-  validated: true,
-  badLoginAttempts: 0,
-  locked: false,
-});
 
 describe('store contract', () => {
   it('a delete answers whether it removed the row; of parallel deletes exactly one does', async () => {
@@ -125,19 +84,7 @@ describe('store contract', () => {
   });
 
   it('returns generated consumer ids as numbers, in insertion order', async () => {
-    const make = (key: string) =>
-      store.consumers.insert({
-        key,
-        secret: 's',
-        appName: key,
-        appType: 'Web',
-        description: '',
-        developerEmail: '',
-        redirectUrl: '',
-        company: '',
-        createdByUserId: '',
-        enabled: true,
-      });
+    const make = (key: string) => store.consumers.insert(consumerRecord(key));
     const a = await make('contract-a');
     const b = await make('contract-b');
     expect(typeof a.consumerId).toBe('number');

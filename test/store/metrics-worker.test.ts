@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Metric } from '../../src/domain/model.js';
 import type { Store } from '../../src/store/index.js';
 import { openTestStore } from '../helpers/store.js';
+import { bankRecord } from '../helpers/records.js';
 import { storeKind } from '../helpers/server.js';
 
 const metric = (correlationId: string): Metric => ({
@@ -50,17 +51,7 @@ describe.runIf(storeKind === 'sqlite')('metrics worker (embedded store)', () => 
       expect(await tx.banks.exists(bankId)).toBe(false);
       written = store.metrics.insertMany([metric(randomUUID())]);
       await new Promise((r) => setTimeout(r, 50)); // time for the worker to try its write
-      await tx.banks.insert({
-        bankId,
-        shortName: 's',
-        fullName: 'f',
-        logo: '',
-        website: '',
-        nationalIdentifier: '',
-        swiftBic: '',
-        bankRoutingScheme: '',
-        bankRoutingAddress: '',
-      });
+      await tx.banks.insert(bankRecord(bankId));
     });
     await written;
     expect(await store.banks.exists(bankId)).toBe(true);

@@ -37,7 +37,8 @@ export function bankRepo(
   const get = (bankId: string): Promise<Bank | undefined> =>
     cached ? cached.banks.get(bankId, () => load(bankId)) : load(bankId);
   return {
-    async list(): Promise<Bank[]> {
+    /** shared with other callers: never changed by them (readonly) */
+    async list(): Promise<readonly Bank[]> {
       return (await (cached ? cached.bankList.get('all', loadAll) : loadAll())) ?? [];
     },
     get,
