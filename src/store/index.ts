@@ -90,7 +90,9 @@ export async function openStore(options: ConnectOptions): Promise<Store> {
       try {
         return await db.transaction().execute((trx) =>
           fn(
+            // one notification per topic and transaction, however many rows it writes
             repositories(trx, connection.dialect, (topic) => {
+              if (announced.has(topic)) return Promise.resolve();
               announced.add(topic);
               return changes.announce(trx, topic);
             }),
