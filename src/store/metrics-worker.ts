@@ -36,42 +36,55 @@ export interface MetricsWorker {
   close(): Promise<void>;
 }
 
-/** `sql`: one row's INSERT with positional parameters */
+/**
+ * `sql`: one row's INSERT with positional parameters. A worker that stops (a crash, an error it could
+ * not report) fails the batches it held; the next batch starts a new one.
+ */
 export function startMetricsWorker(file: string, sql: string): MetricsWorker {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(workerSource, { eval: true, workerData: { driver, file, sql } });
   const encoder = new TextEncoder();
   const waiting = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
   let next = 0;
-  let failed: Error | undefined;
-  worker.on('message', ({ id, error }: { id: number; error?: string }) => {
-    const w = waiting.get(id);
-    waiting.delete(id);
-    if (error === undefined) w?.resolve();
-    else w?.reject(new Error(`metrics worker: ${error}`));
-  });
-  const fail = (err: Error) => {
-    failed = err;
-    for (const w of waiting.values()) w.reject(err);
-    waiting.clear();
+  let worker: Worker | undefined;
+  let closed = false;
+
+  const start = (): Worker => {
+    const w = new Worker(workerSource, { eval: true, workerData: { driver, file, sql } });
+    w.on('message', ({ id, error }: { id: number; error?: string }) => {
+      const batch = waiting.get(id);
+      waiting.delete(id);
+      if (error === undefined) batch?.resolve();
+      else batch?.reject(new Error(`metrics worker: ${error}`));
+    });
+    let failure: Error | undefined;
+    w.on('error', (err) => (failure = err));
+    w.on('exit', () => {
+      if (worker === w) worker = undefined;
+      const err = failure ?? new Error('metrics worker stopped');
+      for (const batch of waiting.values()) batch.reject(err);
+      waiting.clear();
+    });
+    // the process may end while the worker idles
+    w.unref();
+    return w;
   };
-  worker.on('error', fail);
-  worker.on('exit', () => fail(failed ?? new Error('metrics worker stopped')));
-  // the process may end while the worker idles
-  worker.unref();
+
   return {
     insert(json) {
-      if (failed) return Promise.reject(failed);
+      if (closed) return Promise.reject(new Error('metrics worker closed'));
+      worker ??= start();
+      const target = worker;
       const id = next++;
       // moved, not copied: a batch is a few hundred kilobytes
       const bytes = encoder.encode(json);
       return new Promise<void>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, bytes }, [bytes.buffer]);
+        target.postMessage({ id, bytes }, [bytes.buffer]);
       });
     },
     async close() {
-      await worker.terminate();
+      closed = true;
+      await worker?.terminate();
     },
   };
 }

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Metric } from '../../src/domain/model.js';
 import type { Store } from '../../src/store/index.js';
 import { openTestStore } from '../helpers/store.js';
+import { startMetricsWorker } from '../../src/store/metrics-worker.js';
+import { sqliteRowInsert } from '../../src/store/repos/metrics.js';
 import { bankRecord } from '../helpers/records.js';
 import { storeKind } from '../helpers/server.js';
 
@@ -34,6 +36,16 @@ describe.runIf(storeKind === 'sqlite')('metrics worker (embedded store)', () => 
     ({ store, dispose } = await openTestStore());
   });
   afterAll(async () => dispose());
+
+  it('fails the batches of a worker that stopped, and starts a new one for the next', async () => {
+    const worker = startMetricsWorker('/nonexistent-dir/obp.sqlite', sqliteRowInsert);
+    try {
+      await expect(worker.insert('[]')).rejects.toThrow();
+      await expect(worker.insert('[]')).rejects.toThrow(/unable to open|directory does not exist/);
+    } finally {
+      await worker.close();
+    }
+  });
 
   it('writes batches off the main thread that the main connection reads back', async () => {
     const ids = Array.from({ length: 1200 }, () => randomUUID());
