@@ -40,6 +40,7 @@ export const pathPlaceholders = [
   'TRANSACTION_REQUEST_TYPE',
   'TRANSACTION_REQUEST_ID',
   'API_VERSION',
+  'QUERY',
 ] as const;
 export type Placeholder = (typeof pathPlaceholders)[number];
 
@@ -104,6 +105,11 @@ export interface EndpointSpec<P extends string, BodySchema extends TSchema | und
   verb: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** OBP path template relative to the version prefix, written once */
   path: P;
+  /**
+   * The route OBP actually matches when it differs from the documented `path` (the search proxies
+   * take one more segment); docs keep showing `path`.
+   */
+  route?: string;
   summary: string;
   /** Markdown */
   description: string;

@@ -2,12 +2,14 @@
 import type { Endpoint } from './endpoint.js';
 import { accountsEndpoints } from './accounts/index.js';
 import { bankById, getBanks } from './banks/banks.js';
+import { cardsEndpoints } from './cards/index.js';
 import { consumersEndpoints } from './consumers/index.js';
 import { docsEndpoints } from './docs/index.js';
 import { entitlementsEndpoints } from './entitlements/index.js';
 import { metricsEndpoints } from './metrics/index.js';
 import { root } from './root/root.js';
 import { sandboxEndpoints } from './sandbox/index.js';
+import { searchEndpoints } from './search/index.js';
 import { usersEndpoints } from './users/index.js';
 
 export const allEndpoints: readonly Endpoint[] = [
@@ -21,4 +23,6 @@ export const allEndpoints: readonly Endpoint[] = [
   ...sandboxEndpoints,
   ...metricsEndpoints,
   ...docsEndpoints,
+  ...cardsEndpoints,
+  ...searchEndpoints,
 ];

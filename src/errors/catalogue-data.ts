@@ -195,6 +195,11 @@ export const errorCatalogue = {
       'OBP-20048: If target viewId is system view,  the current view.can_revoke_access_to_views does not contains it. Orif target viewId is custom view, the current view.can_revoke_access_to_custom_views is false.',
   },
   'OBP-20050': { name: 'UserNotSuperAdmin', status: 400, message: 'OBP-20050: Current User is not a Super Admin!' },
+  'OBP-20056': {
+    name: 'ElasticSearchDisabled',
+    status: 400,
+    message: 'OBP-20056: Elasticsearch is disabled for this API instance.',
+  },
   'OBP-20057': { name: 'UserNotFoundByUserId', status: 400, message: 'OBP-20057: User not found by userId.' },
   'OBP-20064': { name: 'UserIsDeleted', status: 400, message: 'OBP-20064: The user is deleted!' },
   'OBP-20080': {
@@ -318,6 +323,11 @@ export const errorCatalogue = {
     name: 'CustomerNotFoundByCustomerId',
     status: 404,
     message: 'OBP-30046: Customer not found. Please specify a valid value for CUSTOMER_ID.',
+  },
+  'OBP-30060': {
+    name: 'CardAlreadyExists',
+    status: 400,
+    message: 'OBP-30060: Card already exists. Please specify different values for bankId, card_number and issueNumber.',
   },
   'OBP-30066': { name: 'CannotGetAccounts', status: 400, message: 'OBP-30066: Could not get accounts.' },
   'OBP-30067': {

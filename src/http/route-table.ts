@@ -29,7 +29,7 @@ export interface MountedRoute {
 export function mountedRoutes(endpoints: readonly Endpoint[]): MountedRoute[] {
   const routes: MountedRoute[] = [];
   for (const endpoint of versionRouteTable(endpoints, servedVersion)) {
-    routes.push({ endpoint, url: `/obp/${servedVersion}${routerPath(endpoint.path)}` });
+    routes.push({ endpoint, url: `/obp/${servedVersion}${routerPath(endpoint.route ?? endpoint.path)}` });
     if (endpoint.functionName === 'root') {
       routes.push({ endpoint, url: `/obp/${servedVersion}` });
       routes.push({ endpoint, url: `/obp/${servedVersion}/` });

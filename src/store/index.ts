@@ -10,6 +10,7 @@ import { connect, type ConnectOptions, type Connection } from './connect.js';
 import type { Dialect } from './dialect.js';
 import { accessRepo, accountRepo, type AccountSummary } from './repos/accounts.js';
 import { bankRepo } from './repos/banks.js';
+import { cardRepo } from './repos/cards.js';
 import { consumerRepo } from './repos/consumers.js';
 import { documentRepo } from './repos/documents.js';
 import { entitlementRepo } from './repos/entitlements.js';
@@ -61,6 +62,7 @@ function repositories(
     documents: documentRepo(db),
     metrics: metricRepo(db, dialect, metricsWorker),
     sandboxImport: sandboxImportRepo(db, announce),
+    cards: cardRepo(db),
   };
 }
 

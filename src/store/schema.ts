@@ -166,6 +166,33 @@ export interface MetricTable {
   status: Int;
 }
 
+export interface CardTable {
+  card_id: string;
+  bank_id: string;
+  bank_card_number: string;
+  serial_number: string;
+  name_on_card: string;
+  issue_number: string;
+  valid_from: Int;
+  expires: Int;
+  enabled: Flag;
+  cancelled: Flag;
+  on_hot_list: Flag;
+  technology: string;
+  /** JSON array of strings */
+  networks: string;
+  /** JSON array of card actions */
+  allows: string;
+  account_id: string;
+  replacement_date: Int;
+  replacement_reason: string;
+  /** JSON array of {requested_date: epoch ms, reason_requested} */
+  pin_resets: string;
+  collected: Int;
+  posted: Int;
+  created_at: Int;
+}
+
 export interface Database {
   banks: BankTable;
   users: UserTable;
@@ -180,4 +207,5 @@ export interface Database {
   counterparty_metadata: CounterpartyMetadataTable;
   bank_documents: BankDocumentTable;
   metrics: MetricTable;
+  cards: CardTable;
 }

@@ -18,7 +18,7 @@ const exampleCoreAccount = {
   account_routing: { scheme: 'AccountNumber', address: '4930396' },
 };
 
-const exampleView = {
+export const exampleView = {
   id: '123',
   short_name: 'short_name',
   description: 'description',

@@ -76,6 +76,13 @@ export async function heldViews(
   return views.filter((v): v is ViewDefinition => v !== undefined).sort(byViewId);
 }
 
+/** Every view assigned on one account, to anyone (OBP's assignedViewsForAccount), in view id order. */
+export async function assignedViews(store: Repositories, bankId: string, accountId: string): Promise<ViewDefinition[]> {
+  const ids = await store.access.assignedViewIds(bankId, accountId);
+  const views = await Promise.all(ids.map((id) => viewOn(store, bankId, accountId, id)));
+  return views.filter((v): v is ViewDefinition => v !== undefined).sort(byViewId);
+}
+
 /**
  * The caller's private views on one account, sorted by short name as OBP's ModeratedAccountJSON
  * does (UTF-16 order like Scala's `sortBy` on strings; view id breaks ties).

@@ -212,6 +212,18 @@ export function accessRepo(db: Kysely<Database>, announce: Announce, cache?: Fee
         .execute();
       return rows.map((r) => r.view_id);
     },
+    /** Every view anyone holds on the account (OBP's assignedViewsForAccount), in view id order. */
+    async assignedViewIds(bankId: string, accountId: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('account_access')
+        .select('view_id')
+        .distinct()
+        .where('bank_id', '=', bankId)
+        .where('account_id', '=', accountId)
+        .orderBy('view_id')
+        .execute();
+      return rows.map((r) => r.view_id);
+    },
     async grant(userId: string, bankId: string, accountId: string, viewId: string): Promise<void> {
       await db
         .insertInto('account_access')
