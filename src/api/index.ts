@@ -3,9 +3,11 @@ import type { Endpoint } from './endpoint.js';
 import { accountsEndpoints } from './accounts/index.js';
 import { bankById, getBanks } from './banks/banks.js';
 import { consumersEndpoints } from './consumers/index.js';
+import { getCrmEvents } from './crm/get-crm-events.js';
 import { docsEndpoints } from './docs/index.js';
 import { entitlementsEndpoints } from './entitlements/index.js';
 import { metricsEndpoints } from './metrics/index.js';
+import { openDataEndpoints } from './open-data/index.js';
 import { root } from './root/root.js';
 import { sandboxEndpoints } from './sandbox/index.js';
 import { usersEndpoints } from './users/index.js';
@@ -20,5 +22,7 @@ export const allEndpoints: readonly Endpoint[] = [
   ...accountsEndpoints,
   ...sandboxEndpoints,
   ...metricsEndpoints,
+  ...openDataEndpoints,
+  getCrmEvents,
   ...docsEndpoints,
 ];
