@@ -16,6 +16,10 @@ export interface ObpProps {
   consumersEnabledByDefault: boolean;
   directLoginConsumerKeyMandatory: boolean;
   resourceDocsRequiresRole: boolean;
+  /** `apiOptions.getBranchesIsPublic` etc.: anonymous callers may read branches, ATMs, products */
+  getBranchesIsPublic: boolean;
+  getAtmsIsPublic: boolean;
+  getProductsIsPublic: boolean;
   transactionRequestsEnabled: boolean;
   transactionRequestsSupportedTypes: string[];
   /** per transaction request type, in the challenge currency; default 1000 */
@@ -199,6 +203,10 @@ export function loadConfig(env: Env = process.env): Config {
       consumersEnabledByDefault: bool(env, 'OBP_CONSUMERS_ENABLED_BY_DEFAULT', false),
       directLoginConsumerKeyMandatory: bool(env, 'OBP_DIRECT_LOGIN_CONSUMER_KEY_MANDATORY', true),
       resourceDocsRequiresRole: bool(env, 'OBP_RESOURCE_DOCS_REQUIRES_ROLE', false),
+      // Open data, public by default as in OBP.
+      getBranchesIsPublic: bool(env, 'OBP_APIOPTIONS_GETBRANCHESISPUBLIC', true),
+      getAtmsIsPublic: bool(env, 'OBP_APIOPTIONS_GETATMSISPUBLIC', true),
+      getProductsIsPublic: bool(env, 'OBP_APIOPTIONS_GETPRODUCTSISPUBLIC', true),
       transactionRequestsEnabled: bool(env, 'OBP_TRANSACTIONREQUESTS_ENABLED', true),
       transactionRequestsSupportedTypes: list(env, 'OBP_TRANSACTIONREQUESTS_SUPPORTED_TYPES', [
         'SANDBOX_TAN',

@@ -4,9 +4,11 @@ import { accountsEndpoints } from './accounts/index.js';
 import { bankById, getBanks } from './banks/banks.js';
 import { cardsEndpoints } from './cards/index.js';
 import { consumersEndpoints } from './consumers/index.js';
+import { getCrmEvents } from './crm/get-crm-events.js';
 import { docsEndpoints } from './docs/index.js';
 import { entitlementsEndpoints } from './entitlements/index.js';
 import { metricsEndpoints } from './metrics/index.js';
+import { openDataEndpoints } from './open-data/index.js';
 import { root } from './root/root.js';
 import { sandboxEndpoints } from './sandbox/index.js';
 import { searchEndpoints } from './search/index.js';
@@ -22,6 +24,8 @@ export const allEndpoints: readonly Endpoint[] = [
   ...accountsEndpoints,
   ...sandboxEndpoints,
   ...metricsEndpoints,
+  ...openDataEndpoints,
+  getCrmEvents,
   ...docsEndpoints,
   ...cardsEndpoints,
   ...searchEndpoints,

@@ -1,6 +1,8 @@
-/** JSON shapes introduced in OBP v2.1.0 (consumers, metrics, roles). */
+/** JSON shapes introduced in OBP v2.1.0 (consumers, metrics, roles, products). */
 import type { Consumer, Metric, User } from '../domain/model.js';
+import type { StoredProduct } from '../domain/open-data/documents.js';
 import { obpDate } from './dates.js';
+import { metaJson } from './v140.js';
 
 export function consumerJson(c: Consumer, creator: User | undefined) {
   return {
@@ -39,5 +41,23 @@ export function metricJson(m: Metric) {
     verb: m.verb,
     correlation_id: m.correlationId,
     duration: m.duration,
+  };
+}
+
+/** ProductJsonV210; the import carries no details or description unless the file adds them. */
+export function productJson(document: unknown) {
+  const p = document as Partial<StoredProduct>;
+  const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+  return {
+    bank_id: text(p.bank_id),
+    code: text(p.code),
+    name: text(p.name),
+    category: text(p.category),
+    family: text(p.family),
+    super_family: text(p.super_family),
+    more_info_url: text(p.more_info_url),
+    details: text(p.details),
+    description: text(p.description),
+    meta: metaJson(p),
   };
 }

@@ -141,7 +141,10 @@ export interface CounterpartyMetadataTable {
   details: string;
 }
 
-/** Branches, ATMs, products and CRM events keep their imported document until their own endpoints land. */
+/**
+ * Branches, ATMs, products and CRM events as JSON documents in the import's format (see
+ * domain/open-data/documents.ts), imported or written by createBranch/updateBranch (upserts on the key).
+ */
 export interface BankDocumentTable {
   kind: string;
   bank_id: string;

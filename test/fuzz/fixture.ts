@@ -45,6 +45,21 @@ export async function buildFixture(server: TestServer): Promise<FuzzFixture> {
     roleName: 'CanGetAnyUser',
   });
 
+  // open data that exists, each with a license (documents without one are not served)
+  const meta = { license: { id: 'fuzz-license', name: 'Fuzz License' } };
+  const address = { line_1: '', line_2: '', line_3: '', city: '', county: '', state: '', post_code: '', country_code: '' };
+  const place = { address, location: { latitude: 0, longitude: 0 }, meta };
+  await server.store.documents.insertMany('branch', [
+    { bankId, docId: 'fuzz-branch', document: { id: 'fuzz-branch', bank_id: bankId, name: 'Fuzz branch', ...place } },
+  ]);
+  await server.store.documents.insertMany('atm', [
+    { bankId, docId: 'fuzz-atm', document: { id: 'fuzz-atm', bank_id: bankId, name: 'Fuzz ATM', ...place } },
+  ]);
+  const product = { category: '', family: '', super_family: '', more_info_url: '', meta };
+  await server.store.documents.insertMany('product', [
+    { bankId, docId: 'fuzz-product', document: { bank_id: bankId, code: 'fuzz-product', name: 'Fuzz product', ...product } },
+  ]);
+
   const known: Partial<Record<Placeholder, string>> = {
     BANK_ID: bankId,
     ACCOUNT_ID: accountId,
@@ -55,6 +70,9 @@ export async function buildFixture(server: TestServer): Promise<FuzzFixture> {
     PROVIDER_ID: caller.username,
     CONSUMER_ID: String(consumer.consumerId),
     ENTITLEMENT_ID: entitlementId,
+    BRANCH_ID: 'fuzz-branch',
+    ATM_ID: 'fuzz-atm',
+    PRODUCT_CODE: 'fuzz-product',
     API_VERSION: 'v2.1.0',
     TRANSACTION_REQUEST_TYPE: server.config.props.transactionRequestsSupportedTypes[0] ?? 'SANDBOX_TAN',
   };

@@ -13,6 +13,25 @@ describe('configuration', () => {
     expect(c.props.maxBadLoginAttempts).toBe(5);
   });
 
+  it('open data (apiOptions.get*IsPublic) is public by default, each switchable; other values stop the start', () => {
+    expect(loadConfig({}).props).toMatchObject({ getBranchesIsPublic: true, getAtmsIsPublic: true, getProductsIsPublic: true });
+    const env = {
+      OBP_APIOPTIONS_GETBRANCHESISPUBLIC: 'false',
+      OBP_APIOPTIONS_GETATMSISPUBLIC: 'FALSE',
+      OBP_APIOPTIONS_GETPRODUCTSISPUBLIC: '0',
+    };
+    expect(loadConfig(env).props).toMatchObject({
+      getBranchesIsPublic: false,
+      getAtmsIsPublic: false,
+      getProductsIsPublic: false,
+    });
+    expect(loadConfig({ OBP_APIOPTIONS_GETATMSISPUBLIC: 'false' }).props).toMatchObject({
+      getBranchesIsPublic: true,
+      getAtmsIsPublic: false,
+    });
+    expect(() => loadConfig({ OBP_APIOPTIONS_GETBRANCHESISPUBLIC: 'nope' })).toThrow(ConfigError);
+  });
+
   it('reads OBP props as OBP_ + upper-cased prop names', () => {
     const c = loadConfig({
       OBP_ALLOW_SANDBOX_DATA_IMPORT: 'false',

@@ -68,6 +68,8 @@ export const sandboxImportSchema = Type.Object({
       meta,
       lobby: Type.Optional(orNull(hours)),
       driveUp: Type.Optional(orNull(hours)),
+      // OBP's own example file spells it so; served when driveUp is absent
+      drive_up: Type.Optional(orNull(hours)),
     }),
   ),
   atms: Type.Array(Type.Object({ id: text, bank_id: text, name: text, address, location, meta })),
@@ -81,6 +83,9 @@ export const sandboxImportSchema = Type.Object({
       super_family: text,
       more_info_url: text,
       meta,
+      // not in OBP's import, but ProductJsonV210 shows them: a file may carry them
+      details: Type.Optional(text),
+      description: Type.Optional(text),
     }),
   ),
   crm_events: Type.Array(
