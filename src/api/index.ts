@@ -3,6 +3,7 @@ import type { Endpoint } from './endpoint.js';
 import { accountsEndpoints } from './accounts/index.js';
 import { bankById, getBanks } from './banks/banks.js';
 import { consumersEndpoints } from './consumers/index.js';
+import { customersEndpoints } from './customers/index.js';
 import { docsEndpoints } from './docs/index.js';
 import { entitlementsEndpoints } from './entitlements/index.js';
 import { metricsEndpoints } from './metrics/index.js';
@@ -20,5 +21,6 @@ export const allEndpoints: readonly Endpoint[] = [
   ...accountsEndpoints,
   ...sandboxEndpoints,
   ...metricsEndpoints,
+  ...customersEndpoints,
   ...docsEndpoints,
 ];

@@ -13,3 +13,12 @@ export function parseObpFilterDate(text: string): number | undefined {
   const ms = Date.parse(m[1]! + zone);
   return Number.isNaN(ms) ? undefined : ms;
 }
+
+const bodyDate = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+/** OBP body dates: exactly yyyy-MM-dd'T'HH:mm:ss'Z' and a real instant (no 30 February); undefined if not. */
+export function parseObpDate(text: string): number | undefined {
+  if (!bodyDate.test(text)) return undefined;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) || obpDate(ms) !== text ? undefined : ms;
+}

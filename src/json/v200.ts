@@ -1,5 +1,7 @@
 /** JSON shapes introduced in OBP v2.0.0 (users, entitlements, basic and core accounts). */
+import type { UserCustomerLink } from '../domain/customers/model.js';
 import type { Entitlement, User } from '../domain/model.js';
+import { obpDate } from './dates.js';
 import type { AccountWithViews } from '../domain/views/access.js';
 import { stringOrNull } from './v121.js';
 
@@ -36,4 +38,14 @@ export function accountLinks(bankId: string, accountId: string) {
 
 export function coreAccountJson(a: { accountId: string; label: string; bankId: string }) {
   return { id: a.accountId, label: stringOrNull(a.label), bank_id: a.bankId, _links: accountLinks(a.bankId, a.accountId) };
+}
+
+export function userCustomerLinkJson(l: UserCustomerLink) {
+  return {
+    user_customer_link_id: l.userCustomerLinkId,
+    customer_id: l.customerId,
+    user_id: l.userId,
+    date_inserted: obpDate(l.dateInserted),
+    is_active: l.isActive,
+  };
 }

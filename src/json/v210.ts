@@ -1,4 +1,5 @@
-/** JSON shapes introduced in OBP v2.1.0 (consumers, metrics, roles). */
+/** JSON shapes introduced in OBP v2.1.0 (consumers, metrics, roles, customers). */
+import type { Customer } from '../domain/customers/model.js';
 import type { Consumer, Metric, User } from '../domain/model.js';
 import { obpDate } from './dates.js';
 
@@ -39,5 +40,27 @@ export function metricJson(m: Metric) {
     verb: m.verb,
     correlation_id: m.correlationId,
     duration: m.duration,
+  };
+}
+
+export function customerJsonV210(c: Customer) {
+  return {
+    bank_id: c.bankId,
+    customer_id: c.customerId,
+    customer_number: c.customerNumber,
+    legal_name: c.legalName,
+    mobile_phone_number: c.mobilePhoneNumber,
+    email: c.email,
+    face_image: { url: c.faceImage.url, date: obpDate(c.faceImage.date) },
+    date_of_birth: obpDate(c.dateOfBirth),
+    relationship_status: c.relationshipStatus,
+    dependants: c.dependants,
+    dob_of_dependants: c.dobOfDependants.map(obpDate),
+    credit_rating: { rating: c.creditRating.rating, source: c.creditRating.source },
+    credit_limit: { currency: c.creditLimit.currency, amount: c.creditLimit.amount },
+    highest_education_attained: c.highestEducationAttained,
+    employment_status: c.employmentStatus,
+    kyc_status: c.kycStatus,
+    last_ok_date: obpDate(c.lastOkDate),
   };
 }

@@ -11,6 +11,7 @@ import type { Dialect } from './dialect.js';
 import { accessRepo, accountRepo, type AccountSummary } from './repos/accounts.js';
 import { bankRepo } from './repos/banks.js';
 import { consumerRepo } from './repos/consumers.js';
+import { customerRepo } from './repos/customers.js';
 import { documentRepo } from './repos/documents.js';
 import { entitlementRepo } from './repos/entitlements.js';
 import { metricRepo, sqliteRowInsert } from './repos/metrics.js';
@@ -61,6 +62,7 @@ function repositories(
     documents: documentRepo(db),
     metrics: metricRepo(db, dialect, metricsWorker),
     sandboxImport: sandboxImportRepo(db, announce),
+    customers: customerRepo(db),
   };
 }
 

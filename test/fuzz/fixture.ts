@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { pathPlaceholders, type Placeholder } from '../../src/api/endpoint.js';
 import { createAccount } from '../../src/domain/accounts/create.js';
+import { createCustomerLinkedTo } from '../../src/domain/customers/create.js';
 import { roleCatalogue, type RoleName } from '../../src/domain/roles.js';
 import { seedBank, seedConsumer, type TestServer, type TestUser } from '../helpers/server.js';
 
@@ -45,6 +46,32 @@ export async function buildFixture(server: TestServer): Promise<FuzzFixture> {
     roleName: 'CanGetAnyUser',
   });
 
+  // a customer of the fuzz bank linked to the caller (messages need the link)
+  const customerId = randomUUID();
+  await createCustomerLinkedTo(
+    server.store,
+    {
+      customerId,
+      bankId,
+      customerNumber: 'fuzz-customer',
+      legalName: 'Fuzz Customer',
+      mobilePhoneNumber: '',
+      email: '',
+      faceImage: { url: '', date: 0 },
+      dateOfBirth: 0,
+      relationshipStatus: '',
+      dependants: 0,
+      dobOfDependants: [],
+      creditRating: { rating: '', source: '' },
+      creditLimit: { currency: 'EUR', amount: '0' },
+      highestEducationAttained: '',
+      employmentStatus: '',
+      kycStatus: false,
+      lastOkDate: 0,
+    },
+    caller.userId,
+  );
+
   const known: Partial<Record<Placeholder, string>> = {
     BANK_ID: bankId,
     ACCOUNT_ID: accountId,
@@ -55,6 +82,7 @@ export async function buildFixture(server: TestServer): Promise<FuzzFixture> {
     PROVIDER_ID: caller.username,
     CONSUMER_ID: String(consumer.consumerId),
     ENTITLEMENT_ID: entitlementId,
+    CUSTOMER_ID: customerId,
     API_VERSION: 'v2.1.0',
     TRANSACTION_REQUEST_TYPE: server.config.props.transactionRequestsSupportedTypes[0] ?? 'SANDBOX_TAN',
   };

@@ -1,0 +1,30 @@
+/** Customer records (OBP's Customer and UserCustomerLink): dates are epoch milliseconds. */
+
+export interface Customer {
+  customerId: string;
+  bankId: string;
+  customerNumber: string;
+  legalName: string;
+  mobilePhoneNumber: string;
+  email: string;
+  faceImage: { url: string; date: number };
+  dateOfBirth: number;
+  relationshipStatus: string;
+  dependants: number;
+  dobOfDependants: number[];
+  creditRating: { rating: string; source: string };
+  /** `amount` is an exact decimal string (never a float), kept as posted */
+  creditLimit: { currency: string; amount: string };
+  highestEducationAttained: string;
+  employmentStatus: string;
+  kycStatus: boolean;
+  lastOkDate: number;
+}
+
+export interface UserCustomerLink {
+  userCustomerLinkId: string;
+  userId: string;
+  customerId: string;
+  dateInserted: number;
+  isActive: boolean;
+}
