@@ -6,6 +6,7 @@ import { consumersEndpoints } from './consumers/index.js';
 import { customersEndpoints } from './customers/index.js';
 import { docsEndpoints } from './docs/index.js';
 import { entitlementsEndpoints } from './entitlements/index.js';
+import { kycEndpoints } from './kyc/index.js';
 import { metricsEndpoints } from './metrics/index.js';
 import { root } from './root/root.js';
 import { sandboxEndpoints } from './sandbox/index.js';
@@ -22,5 +23,6 @@ export const allEndpoints: readonly Endpoint[] = [
   ...sandboxEndpoints,
   ...metricsEndpoints,
   ...customersEndpoints,
+  ...kycEndpoints,
   ...docsEndpoints,
 ];

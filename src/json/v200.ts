@@ -1,5 +1,5 @@
-/** JSON shapes introduced in OBP v2.0.0 (users, entitlements, basic and core accounts). */
-import type { UserCustomerLink } from '../domain/customers/model.js';
+/** JSON shapes introduced in OBP v2.0.0 (users, entitlements, basic and core accounts, customer links, KYC). */
+import type { KycRecord, UserCustomerLink } from '../domain/customers/model.js';
 import type { Entitlement, User } from '../domain/model.js';
 import { obpDate } from './dates.js';
 import type { AccountWithViews } from '../domain/views/access.js';
@@ -48,4 +48,17 @@ export function userCustomerLinkJson(l: UserCustomerLink) {
     date_inserted: obpDate(l.dateInserted),
     is_active: l.isActive,
   };
+}
+
+/**
+ * A KYC check, document, medium or status (v2.0.0): the record's head, then its own fields in `fields`
+ * order, dates rendered. Statuses carry no bank_id and no id.
+ */
+export function kycRecordJson(r: KycRecord, fields: readonly string[], dates: readonly string[]): Record<string, unknown> {
+  const head =
+    r.kind === 'status'
+      ? { customer_id: r.customerId, customer_number: r.customerNumber }
+      : { bank_id: r.bankId, customer_id: r.customerId, id: r.recordId, customer_number: r.customerNumber };
+  const own = fields.map((f): [string, unknown] => [f, dates.includes(f) ? obpDate(r.details[f] as number) : r.details[f]]);
+  return { ...head, ...Object.fromEntries(own) };
 }

@@ -14,6 +14,7 @@ import { consumerRepo } from './repos/consumers.js';
 import { customerRepo } from './repos/customers.js';
 import { documentRepo } from './repos/documents.js';
 import { entitlementRepo } from './repos/entitlements.js';
+import { kycRepo } from './repos/kyc.js';
 import { metricRepo, sqliteRowInsert } from './repos/metrics.js';
 import { startMetricsWorker, type MetricsWorker } from './metrics-worker.js';
 import { sandboxImportRepo } from './repos/sandbox-import.js';
@@ -63,6 +64,7 @@ function repositories(
     metrics: metricRepo(db, dialect, metricsWorker),
     sandboxImport: sandboxImportRepo(db, announce),
     customers: customerRepo(db),
+    kyc: kycRepo(db),
   };
 }
 

@@ -1,4 +1,4 @@
-/** Customer records (OBP's Customer and UserCustomerLink): dates are epoch milliseconds. */
+/** Customer records (OBP's Customer, UserCustomerLink and KYC records): dates are epoch milliseconds. */
 
 export interface Customer {
   customerId: string;
@@ -27,4 +27,16 @@ export interface UserCustomerLink {
   customerId: string;
   dateInserted: number;
   isActive: boolean;
+}
+
+export type KycKind = 'check' | 'document' | 'media' | 'status';
+
+export interface KycRecord {
+  kind: KycKind;
+  bankId: string;
+  customerId: string;
+  recordId: string;
+  customerNumber: string;
+  /** the kind's own fields (dates as epoch milliseconds) */
+  details: Record<string, unknown>;
 }
