@@ -1,5 +1,5 @@
 /** JSON shapes introduced in OBP v2.0.0 (users, entitlements, basic and core accounts, customer links, KYC). */
-import type { KycRecord, UserCustomerLink } from '../domain/customers/model.js';
+import type { KycRecord, SocialMediaHandle, UserCustomerLink } from '../domain/customers/model.js';
 import type { Entitlement, User } from '../domain/model.js';
 import { obpDate } from './dates.js';
 import type { AccountWithViews } from '../domain/views/access.js';
@@ -61,4 +61,14 @@ export function kycRecordJson(r: KycRecord, fields: readonly string[], dates: re
       : { bank_id: r.bankId, customer_id: r.customerId, id: r.recordId, customer_number: r.customerNumber };
   const own = fields.map((f): [string, unknown] => [f, dates.includes(f) ? obpDate(r.details[f] as number) : r.details[f]]);
   return { ...head, ...Object.fromEntries(own) };
+}
+
+export function socialMediaHandleJson(h: SocialMediaHandle) {
+  return {
+    customer_number: h.customerNumber,
+    type: h.type,
+    handle: h.handle,
+    date_added: obpDate(h.dateAdded),
+    date_activated: obpDate(h.dateActivated),
+  };
 }

@@ -11,6 +11,7 @@ import type { Dialect } from './dialect.js';
 import { accessRepo, accountRepo, type AccountSummary } from './repos/accounts.js';
 import { bankRepo } from './repos/banks.js';
 import { consumerRepo } from './repos/consumers.js';
+import { customerMessageRepo } from './repos/customer-messages.js';
 import { customerRepo } from './repos/customers.js';
 import { documentRepo } from './repos/documents.js';
 import { entitlementRepo } from './repos/entitlements.js';
@@ -18,6 +19,7 @@ import { kycRepo } from './repos/kyc.js';
 import { metricRepo, sqliteRowInsert } from './repos/metrics.js';
 import { startMetricsWorker, type MetricsWorker } from './metrics-worker.js';
 import { sandboxImportRepo } from './repos/sandbox-import.js';
+import { socialMediaRepo } from './repos/social-media.js';
 import { tokenRepo, type TokenOwner } from './repos/tokens.js';
 import { transactionRepo } from './repos/transactions.js';
 import { userRepo } from './repos/users.js';
@@ -65,6 +67,8 @@ function repositories(
     sandboxImport: sandboxImportRepo(db, announce),
     customers: customerRepo(db),
     kyc: kycRepo(db),
+    socialMedia: socialMediaRepo(db),
+    customerMessages: customerMessageRepo(db),
   };
 }
 

@@ -40,3 +40,22 @@ export interface KycRecord {
   /** the kind's own fields (dates as epoch milliseconds) */
   details: Record<string, unknown>;
 }
+
+export interface SocialMediaHandle {
+  bankId: string;
+  customerNumber: string;
+  type: string;
+  handle: string;
+  dateAdded: number;
+  dateActivated: number;
+}
+
+export interface CustomerMessage {
+  messageId: string;
+  bankId: string;
+  customerId: string;
+  message: string;
+  fromDepartment: string;
+  fromPerson: string;
+  date: number;
+}
