@@ -171,7 +171,7 @@ describe('customer messages (getCustomersMessages, addCustomerMessage)', () => {
     const sender = await server.user();
     const elsewhere = await createdCustomer(server, bank2, await server.user());
     const own = await createdCustomer(server, bank1, await server.user());
-    // a customer with no user link (only the sandbox import can make one; here its link is removed)
+    // a customer with no user link (no endpoint makes one; here its link is removed)
     const creator = await server.user({ roles: customerCreatorRoles(bank1) });
     const unlinked = (await postCustomer(server, bank1, creator, customerBody())).body as { customer_id: string };
     await server.store.connection.db.deleteFrom('user_customer_links').where('customer_id', '=', unlinked.customer_id).execute();
