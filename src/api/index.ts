@@ -5,8 +5,10 @@ import { bankById, getBanks } from './banks/banks.js';
 import { cardsEndpoints } from './cards/index.js';
 import { consumersEndpoints } from './consumers/index.js';
 import { getCrmEvents } from './crm/get-crm-events.js';
+import { customersEndpoints } from './customers/index.js';
 import { docsEndpoints } from './docs/index.js';
 import { entitlementsEndpoints } from './entitlements/index.js';
+import { kycEndpoints } from './kyc/index.js';
 import { metricsEndpoints } from './metrics/index.js';
 import { openDataEndpoints } from './open-data/index.js';
 import { root } from './root/root.js';
@@ -26,6 +28,8 @@ export const allEndpoints: readonly Endpoint[] = [
   ...metricsEndpoints,
   ...openDataEndpoints,
   getCrmEvents,
+  ...customersEndpoints,
+  ...kycEndpoints,
   ...docsEndpoints,
   ...cardsEndpoints,
   ...searchEndpoints,

@@ -1,4 +1,5 @@
-/** JSON shapes introduced in OBP v2.1.0 (consumers, metrics, roles, products). */
+/** JSON shapes introduced in OBP v2.1.0 (consumers, metrics, roles, products, customers). */
+import type { Customer } from '../domain/customers/model.js';
 import type { Consumer, Metric, User } from '../domain/model.js';
 import type { StoredProduct } from '../domain/open-data/documents.js';
 import { obpDate } from './dates.js';
@@ -59,5 +60,27 @@ export function productJson(document: unknown) {
     details: text(p.details),
     description: text(p.description),
     meta: metaJson(p),
+  };
+}
+
+export function customerJsonV210(c: Customer) {
+  return {
+    bank_id: c.bankId,
+    customer_id: c.customerId,
+    customer_number: c.customerNumber,
+    legal_name: c.legalName,
+    mobile_phone_number: c.mobilePhoneNumber,
+    email: c.email,
+    face_image: { url: c.faceImage.url, date: obpDate(c.faceImage.date) },
+    date_of_birth: obpDate(c.dateOfBirth),
+    relationship_status: c.relationshipStatus,
+    dependants: c.dependants,
+    dob_of_dependants: c.dobOfDependants.map(obpDate),
+    credit_rating: { rating: c.creditRating.rating, source: c.creditRating.source },
+    credit_limit: { currency: c.creditLimit.currency, amount: c.creditLimit.amount },
+    highest_education_attained: c.highestEducationAttained,
+    employment_status: c.employmentStatus,
+    kyc_status: c.kycStatus,
+    last_ok_date: obpDate(c.lastOkDate),
   };
 }

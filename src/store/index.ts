@@ -12,11 +12,15 @@ import { accessRepo, accountRepo, type AccountSummary } from './repos/accounts.j
 import { bankRepo } from './repos/banks.js';
 import { cardRepo } from './repos/cards.js';
 import { consumerRepo } from './repos/consumers.js';
+import { customerMessageRepo } from './repos/customer-messages.js';
+import { customerRepo } from './repos/customers.js';
 import { documentRepo } from './repos/documents.js';
 import { entitlementRepo } from './repos/entitlements.js';
+import { kycRepo } from './repos/kyc.js';
 import { metricRepo, sqliteRowInsert } from './repos/metrics.js';
 import { startMetricsWorker, type MetricsWorker } from './metrics-worker.js';
 import { sandboxImportRepo } from './repos/sandbox-import.js';
+import { socialMediaRepo } from './repos/social-media.js';
 import { tokenRepo, type TokenOwner } from './repos/tokens.js';
 import { transactionRepo } from './repos/transactions.js';
 import { userRepo } from './repos/users.js';
@@ -63,6 +67,10 @@ function repositories(
     metrics: metricRepo(db, dialect, metricsWorker),
     sandboxImport: sandboxImportRepo(db, announce),
     cards: cardRepo(db),
+    customers: customerRepo(db),
+    kyc: kycRepo(db),
+    socialMedia: socialMediaRepo(db),
+    customerMessages: customerMessageRepo(db),
   };
 }
 

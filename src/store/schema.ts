@@ -196,6 +196,72 @@ export interface CardTable {
   created_at: Int;
 }
 
+export interface CustomerTable {
+  customer_id: string;
+  bank_id: string;
+  customer_number: string;
+  legal_name: string;
+  mobile_phone_number: string;
+  email: string;
+  face_image_url: string;
+  face_image_date: Int;
+  date_of_birth: Int;
+  relationship_status: string;
+  dependants: Int;
+  /** JSON array of epoch milliseconds */
+  dob_of_dependants: string;
+  credit_rating: string;
+  credit_source: string;
+  credit_limit_currency: string;
+  /** an exact decimal string, echoed as posted (OBP keeps the text, not a number) */
+  credit_limit_amount: string;
+  highest_education_attained: string;
+  employment_status: string;
+  kyc_status: Flag;
+  last_ok_date: Int;
+  created_at: Int;
+}
+
+export interface UserCustomerLinkTable {
+  user_customer_link_id: string;
+  user_id: string;
+  customer_id: string;
+  date_inserted: Int;
+  is_active: Flag;
+}
+
+/** KYC checks, documents, media and statuses: one row per (customer, kind, id); `details` is the kind's fields (JSON). */
+export interface KycRecordTable {
+  seq: Generated<Int>;
+  kind: string;
+  bank_id: string;
+  customer_id: string;
+  record_id: string;
+  customer_number: string;
+  details: string;
+}
+
+export interface SocialMediaHandleTable {
+  seq: Generated<Int>;
+  bank_id: string;
+  customer_number: string;
+  type: string;
+  handle: string;
+  date_added: Int;
+  date_activated: Int;
+}
+
+export interface CustomerMessageTable {
+  seq: Generated<Int>;
+  message_id: string;
+  bank_id: string;
+  customer_id: string;
+  message: string;
+  from_department: string;
+  from_person: string;
+  date: Int;
+}
+
 export interface Database {
   banks: BankTable;
   users: UserTable;
@@ -211,4 +277,9 @@ export interface Database {
   bank_documents: BankDocumentTable;
   metrics: MetricTable;
   cards: CardTable;
+  customers: CustomerTable;
+  user_customer_links: UserCustomerLinkTable;
+  kyc_records: KycRecordTable;
+  social_media_handles: SocialMediaHandleTable;
+  customer_messages: CustomerMessageTable;
 }

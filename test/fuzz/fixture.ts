@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { pathPlaceholders, type Placeholder } from '../../src/api/endpoint.js';
 import { createAccount } from '../../src/domain/accounts/create.js';
+import { createCustomerLinkedTo } from '../../src/domain/customers/create.js';
 import { roleCatalogue, type RoleName } from '../../src/domain/roles.js';
 import { seedBank, seedConsumer, type TestServer, type TestUser } from '../helpers/server.js';
 
@@ -59,6 +60,31 @@ export async function buildFixture(server: TestServer): Promise<FuzzFixture> {
   await server.store.documents.insertMany('product', [
     { bankId, docId: 'fuzz-product', document: { bank_id: bankId, code: 'fuzz-product', name: 'Fuzz product', ...product } },
   ]);
+  // a customer of the fuzz bank linked to the caller (messages need the link)
+  const customerId = randomUUID();
+  await createCustomerLinkedTo(
+    server.store,
+    {
+      customerId,
+      bankId,
+      customerNumber: 'fuzz-customer',
+      legalName: 'Fuzz Customer',
+      mobilePhoneNumber: '',
+      email: '',
+      faceImage: { url: '', date: 0 },
+      dateOfBirth: 0,
+      relationshipStatus: '',
+      dependants: 0,
+      dobOfDependants: [],
+      creditRating: { rating: '', source: '' },
+      creditLimit: { currency: 'EUR', amount: '0' },
+      highestEducationAttained: '',
+      employmentStatus: '',
+      kycStatus: false,
+      lastOkDate: 0,
+    },
+    caller.userId,
+  );
 
   const known: Partial<Record<Placeholder, string>> = {
     BANK_ID: bankId,
@@ -73,6 +99,7 @@ export async function buildFixture(server: TestServer): Promise<FuzzFixture> {
     BRANCH_ID: 'fuzz-branch',
     ATM_ID: 'fuzz-atm',
     PRODUCT_CODE: 'fuzz-product',
+    CUSTOMER_ID: customerId,
     API_VERSION: 'v2.1.0',
     TRANSACTION_REQUEST_TYPE: server.config.props.transactionRequestsSupportedTypes[0] ?? 'SANDBOX_TAN',
   };

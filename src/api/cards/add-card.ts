@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { checkAllows, checkIssueNumber, pinResetReason, replacementReason, type PhysicalCard } from '../../domain/cards/card.js';
 import { cardAccount } from '../../domain/cards/listing.js';
 import { obpError } from '../../errors/obp-error.js';
-import { parseObpBodyDate } from '../../json/dates.js';
+import { parseObpDate } from '../../json/dates.js';
 import { physicalCardJson } from '../../json/v130.js';
 import { endpoint } from '../endpoint.js';
 import { exampleCard } from './card-json.js';
@@ -33,7 +33,7 @@ const PostPhysicalCardBody = Type.Object({
 
 /** OBP reads the dates while extracting the body, so a bad one fails as the body does. */
 function bodyDate(value: string): number {
-  const ms = parseObpBodyDate(value);
+  const ms = parseObpDate(value);
   if (ms === undefined) throw obpError('OBP-10001', ' The Json body should be the PostPhysicalCardJSON ');
   return ms;
 }

@@ -3,6 +3,7 @@ import type { Dialect } from '../dialect.js';
 import { up as initial } from './0001-initial.js';
 import { up as customViewIsPublic } from './0002-custom-view-is-public.js';
 import { up as userCreatedByBoot } from './0003-user-created-by-boot.js';
+import { up as customers } from './0004-customers.js';
 import { up as cards } from './0005-cards.js';
 
 /** Numbered, append-only. Each runs once, in order, inside the migrator's lock. */
@@ -10,5 +11,6 @@ export const migrations: Record<string, (db: Kysely<unknown>, dialect: Dialect) 
   '0001-initial': initial,
   '0002-custom-view-is-public': customViewIsPublic,
   '0003-user-created-by-boot': userCreatedByBoot,
+  '0004-customers': customers,
   '0005-cards': cards,
 };
