@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import { expect } from 'vitest';
 import type { Store } from '../../src/store/index.js';
 
 export interface TableState {
@@ -80,4 +81,11 @@ export function snapshotDiff(before: Snapshot, after: Snapshot, maxRows = 3, max
     );
   }
   return out;
+}
+
+/** runs `act` and expects no table of `store` to have changed */
+export async function expectNothingWritten(store: Store, act: () => Promise<void>): Promise<void> {
+  const before = await snapshot(store);
+  await act();
+  expect(snapshotDiff(before, await snapshot(store))).toEqual([]);
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createdCustomer, customerBody, customerCreatorRoles, postCustomer } from '../helpers/customers.js';
 import { seedBank, startTestServer, type TestServer, type TestUser } from '../helpers/server.js';
-import { snapshot, snapshotDiff } from '../helpers/table-snapshot.js';
+import { expectNothingWritten } from '../helpers/table-snapshot.js';
 
 const notLoggedIn = { code: 401, message: 'OBP-20001: User not logged in. Authentication is required!' };
 const missing = (role: string) => ({ code: 403, message: `OBP-20006: User is missing one or more roles: ${role}` });
@@ -21,11 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => server.stop());
 
-async function writesNothing(act: () => Promise<void>) {
-  const before = await snapshot(server.store);
-  await act();
-  expect(snapshotDiff(before, await snapshot(server.store))).toEqual([]);
-}
+const writesNothing = (act: () => Promise<void>) => expectNothingWritten(server.store, act);
 
 describe('social media handles (addSocialMediaHandle, getSocialMediaHandles)', () => {
   const handlesPath = (bankId: string, customerId: string) =>

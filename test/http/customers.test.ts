@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createdCustomer, customerBody, customerCreatorRoles, postCustomer } from '../helpers/customers.js';
 import { seedBank, startTestServer, type TestServer, type TestUser } from '../helpers/server.js';
-import { snapshot, snapshotDiff } from '../helpers/table-snapshot.js';
+import { expectNothingWritten } from '../helpers/table-snapshot.js';
 
 const notLoggedIn = { code: 401, message: 'OBP-20001: User not logged in. Authentication is required!' };
 const createRolesText =
@@ -29,11 +29,7 @@ const link = (bankId: string, caller: TestUser | undefined, body: unknown) =>
   server.call('POST', `/obp/v2.1.0/banks/${bankId}/user_customer_links`, { token: caller?.token, body });
 
 /** Runs `act` and asserts that no table changed. */
-async function writesNothing(act: () => Promise<void>) {
-  const before = await snapshot(server.store);
-  await act();
-  expect(snapshotDiff(before, await snapshot(server.store))).toEqual([]);
-}
+const writesNothing = (act: () => Promise<void>) => expectNothingWritten(server.store, act);
 
 describe('POST /banks/BANK_ID/customers (createCustomer, old style)', () => {
   it('401 without login', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoleName } from '../../src/domain/roles.js';
 import { createdCustomer } from '../helpers/customers.js';
 import { seedBank, startTestServer, type TestServer, type TestUser } from '../helpers/server.js';
-import { snapshot, snapshotDiff } from '../helpers/table-snapshot.js';
+import { expectNothingWritten } from '../helpers/table-snapshot.js';
 
 const notLoggedIn = { code: 401, message: 'OBP-20001: User not logged in. Authentication is required!' };
 const missing = (role: string) => ({ code: 403, message: `OBP-20006: User is missing one or more roles: ${role}` });
@@ -113,11 +113,7 @@ beforeAll(async () => {
 });
 afterAll(async () => server.stop());
 
-async function writesNothing(act: () => Promise<void>) {
-  const before = await snapshot(server.store);
-  await act();
-  expect(snapshotDiff(before, await snapshot(server.store))).toEqual([]);
-}
+const writesNothing = (act: () => Promise<void>) => expectNothingWritten(server.store, act);
 
 describe.each(kinds)('KYC $name', (kind) => {
   const putPath = (bankId: string, customerId: string, id = 'rec-1') =>

@@ -4,6 +4,7 @@
  */
 import { obpError, plainError } from '../../errors/obp-error.js';
 import { parseObpFilterDate } from '../../json/dates.js';
+import { parseLimit, parseOffset } from '../paging.js';
 import type { MetricQuery } from '../../store/repos/metrics.js';
 
 /** Not in the shared catalogue (no other v2.1.0 endpoint uses it); OBP's exact text. */
@@ -11,13 +12,6 @@ export const durationFormatError = 'OBP-10029: wrong value for `duration` parame
 
 const int32Max = 2 ** 31 - 1;
 const integer = /^[+-]?\d+$/;
-
-/** Scala's `toInt` followed by OBP's minimum check. */
-function intAtLeast(raw: string, minimum: number): number | undefined {
-  if (!integer.test(raw)) return undefined;
-  const value = Number(raw);
-  return value >= minimum && value <= int32Max ? value : undefined;
-}
 
 function date(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
@@ -43,13 +37,8 @@ export function parseMetricFilters(params: ReadonlyMap<string, string>): ParsedM
   const fromDate = date(params.get('from_date'));
   const toDate = date(params.get('to_date'));
 
-  const rawLimit = params.get('limit');
-  const limit = rawLimit === undefined ? 50 : intAtLeast(rawLimit, 1);
-  if (limit === undefined) throw obpError('OBP-10025');
-
-  const rawOffset = params.get('offset');
-  const offset = rawOffset === undefined ? 0 : intAtLeast(rawOffset, 0);
-  if (offset === undefined) throw obpError('OBP-10024');
+  const limit = parseLimit(params.get('limit'));
+  const offset = parseOffset(params.get('offset'));
 
   const rawAnon = params.get('anon');
   let anon: boolean | undefined;

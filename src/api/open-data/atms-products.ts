@@ -1,11 +1,9 @@
-import { hasLicense } from '../../domain/open-data/documents.js';
-import { obpError } from '../../errors/obp-error.js';
 import { atmJson } from '../../json/v140.js';
 import { productJson } from '../../json/v210.js';
 import { endpoint } from '../endpoint.js';
-import { openDataAccessText, requireOpenDataAccess } from './access.js';
+import { licensedDocument, licensedDocuments, openDataAccessText, requireOpenDataAccess } from './access.js';
 import { exampleAtm, exampleProduct } from './examples.js';
-import { pageOf } from './paging.js';
+import { pageOf } from '../paging.js';
 
 const atmAccess = openDataAccessText('OBP_APIOPTIONS_GETATMSISPUBLIC (apiOptions.getAtmsIsPublic)');
 const productAccess = openDataAccessText('OBP_APIOPTIONS_GETPRODUCTSISPUBLIC (apiOptions.getProductsIsPublic)');
@@ -35,9 +33,7 @@ export const getAtms = endpoint({
   successStatus: 200,
   handler: async ({ caller, config, store, params, query }) => {
     requireOpenDataAccess(caller, config.props.getAtmsIsPublic);
-    if (!(await store.banks.exists(params.BANK_ID))) throw obpError('OBP-30001');
-    const licensed = (await store.documents.list('atm', params.BANK_ID)).map((d) => d.document).filter(hasLicense);
-    return { atms: pageOf(licensed, query).map(atmJson) };
+    return { atms: pageOf(await licensedDocuments(store, 'atm', params.BANK_ID), query).map(atmJson) };
   },
 });
 
@@ -63,10 +59,7 @@ export const getAtm = endpoint({
   successStatus: 200,
   handler: async ({ caller, config, store, params }) => {
     requireOpenDataAccess(caller, config.props.getAtmsIsPublic);
-    if (!(await store.banks.exists(params.BANK_ID))) throw obpError('OBP-30001');
-    const atm = await store.documents.get('atm', params.BANK_ID, params.ATM_ID);
-    if (atm === undefined || !hasLicense(atm)) throw obpError('OBP-30009');
-    return atmJson(atm);
+    return atmJson(await licensedDocument(store, 'atm', params.BANK_ID, params.ATM_ID, 'OBP-30009'));
   },
 });
 
@@ -104,9 +97,7 @@ export const getProducts = endpoint({
   successStatus: 200,
   handler: async ({ caller, config, store, params }) => {
     requireOpenDataAccess(caller, config.props.getProductsIsPublic);
-    if (!(await store.banks.exists(params.BANK_ID))) throw obpError('OBP-30001');
-    const products = (await store.documents.list('product', params.BANK_ID)).map((d) => d.document);
-    return { products: products.filter(hasLicense).map(productJson) };
+    return { products: (await licensedDocuments(store, 'product', params.BANK_ID)).map(productJson) };
   },
 });
 
@@ -132,9 +123,6 @@ export const getProduct = endpoint({
   successStatus: 200,
   handler: async ({ caller, config, store, params }) => {
     requireOpenDataAccess(caller, config.props.getProductsIsPublic);
-    if (!(await store.banks.exists(params.BANK_ID))) throw obpError('OBP-30001');
-    const product = await store.documents.get('product', params.BANK_ID, params.PRODUCT_CODE);
-    if (product === undefined || !hasLicense(product)) throw obpError('OBP-30011');
-    return productJson(product);
+    return productJson(await licensedDocument(store, 'product', params.BANK_ID, params.PRODUCT_CODE, 'OBP-30011'));
   },
 });

@@ -1,10 +1,8 @@
-import { hasLicense } from '../../domain/open-data/documents.js';
-import { obpError } from '../../errors/obp-error.js';
 import { branchJson } from '../../json/v140.js';
 import { endpoint } from '../endpoint.js';
-import { openDataAccessText, requireOpenDataAccess } from './access.js';
+import { licensedDocument, licensedDocuments, openDataAccessText, requireOpenDataAccess } from './access.js';
 import { exampleBranch } from './examples.js';
-import { pageOf } from './paging.js';
+import { pageOf } from '../paging.js';
 
 const access = openDataAccessText('OBP_APIOPTIONS_GETBRANCHESISPUBLIC (apiOptions.getBranchesIsPublic)');
 
@@ -35,9 +33,7 @@ export const getBranches = endpoint({
   successStatus: 200,
   handler: async ({ caller, config, store, params, query }) => {
     requireOpenDataAccess(caller, config.props.getBranchesIsPublic);
-    if (!(await store.banks.exists(params.BANK_ID))) throw obpError('OBP-30001');
-    const licensed = (await store.documents.list('branch', params.BANK_ID)).map((d) => d.document).filter(hasLicense);
-    return { branches: pageOf(licensed, query).map(branchJson) };
+    return { branches: pageOf(await licensedDocuments(store, 'branch', params.BANK_ID), query).map(branchJson) };
   },
 });
 
@@ -66,9 +62,6 @@ export const getBranch = endpoint({
   successStatus: 200,
   handler: async ({ caller, config, store, params }) => {
     requireOpenDataAccess(caller, config.props.getBranchesIsPublic);
-    if (!(await store.banks.exists(params.BANK_ID))) throw obpError('OBP-30001');
-    const branch = await store.documents.get('branch', params.BANK_ID, params.BRANCH_ID);
-    if (branch === undefined || !hasLicense(branch)) throw obpError('OBP-300010');
-    return branchJson(branch);
+    return branchJson(await licensedDocument(store, 'branch', params.BANK_ID, params.BRANCH_ID, 'OBP-300010'));
   },
 });
