@@ -19,10 +19,12 @@ export interface ExplorerAssets {
 
 /**
  * The page sources sit next to this file when it runs from src/ (tsx); the server bundled by
- * scripts/start.mjs runs from dist/, one level below the repository root.
+ * scripts/start.mjs runs from dist/obp-ts.mjs, and `npm run build` puts this file in dist/explorer/.
  */
 function pageDirectory(): string {
-  const candidates = ['./page/', '../src/explorer/page/'].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
+  const candidates = ['./page/', '../src/explorer/page/', '../../src/explorer/page/'].map((relative) =>
+    fileURLToPath(new URL(relative, import.meta.url)),
+  );
   const found = candidates.find((dir) => existsSync(`${dir}main.ts`));
   if (!found) throw new Error(`API Explorer sources not found in ${candidates.join(' or ')}`);
   return found;

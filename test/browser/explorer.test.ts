@@ -133,6 +133,12 @@ describe('API Explorer', () => {
     expect(await createCustomer.locator('.auth').textContent()).toBe('Authentication is Mandatory');
     await createCustomer.screenshot({ path: join(artifacts, '2-create-customer.png') });
 
+    // a wrong password is refused with OBP's text
+    await page.fill('#username', alice.username);
+    await page.fill('#password', 'not-her-password');
+    await page.click('#login button[type="submit"]');
+    await expect.poll(() => page.textContent('#login-error')).toBe(catalogueMessage('OBP-20004'));
+
     // log in: the role list now says what alice holds
     await logIn(alice);
     await expect.poll(() => roles.locator('.role-status.missing').count()).toBe(4);
@@ -162,7 +168,7 @@ describe('API Explorer', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('fits a phone-width screen', async () => {
+  it('fits a phone-width screen and works from the keyboard', async () => {
     const phone = await browser.newPage();
     await phone.setViewportSize({ width: 375, height: 740 });
     await phone.goto(`${server.url}/explorer`);
@@ -170,6 +176,18 @@ describe('API Explorer', () => {
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(375);
     await phone.screenshot({ path: join(artifacts, '5-phone.png') });
+
+    // search, Tab to the first match, Enter opens it; Enter on its send button runs it
+    await phone.focus('#search');
+    await phone.keyboard.type('OBPv1.2.1-getBanks');
+    await phone.keyboard.press('Tab');
+    await phone.keyboard.press('Enter');
+    const panel = phone.locator('details[data-operation-id="OBPv1.2.1-getBanks"]');
+    await panel.locator('.panel-body').waitFor();
+    await panel.locator('form.try-it button[type="submit"]').focus();
+    await phone.keyboard.press('Enter');
+    await expect.poll(() => panel.getByTestId('response-status').textContent()).toMatch(/^200 /);
+    await panel.screenshot({ path: join(artifacts, '6-phone-get-banks.png') });
     await phone.close();
   });
 });
