@@ -188,6 +188,10 @@ describe('API Explorer', () => {
     await phone.keyboard.press('Enter');
     await expect.poll(() => panel.getByTestId('response-status').textContent()).toMatch(/^200 /);
     await panel.screenshot({ path: join(artifacts, '6-phone-get-banks.png') });
+
+    // a link to a panel opens it
+    await phone.goto(`${server.url}/#op-OBPv2_1_0-createCustomer`);
+    await phone.locator('details[data-operation-id="OBPv2.1.0-createCustomer"][open] .panel-body').waitFor();
     await phone.close();
   });
 });

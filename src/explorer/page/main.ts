@@ -228,7 +228,20 @@ onSessionChange(() => {
   renderRoleStatus();
 });
 renderAccount();
+/** A link to one endpoint (`/#op-OBPv2_1_0-getBanks`, the id of its panel) opens it. */
+function openLinkedPanel(): void {
+  const target = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  if (target instanceof HTMLDetailsElement) {
+    target.open = true;
+    target.scrollIntoView();
+  }
+}
+
+window.addEventListener('hashchange', openLinkedPanel);
 void restore(version)
   .then(loadPathDefaults)
   .then(loadDocs)
-  .then(() => document.body.setAttribute('data-ready', 'true'));
+  .then(() => {
+    openLinkedPanel();
+    document.body.setAttribute('data-ready', 'true');
+  });
