@@ -14,7 +14,8 @@ export default defineConfig({
         test: {
           name: 'postgres',
           env: { OBP_TEST_STORE: 'postgres' },
-          exclude: ['test/unit/**', 'node_modules/**'],
+          // the browser test drives one page: once, in the sqlite project
+          exclude: ['test/unit/**', 'test/browser/**', 'node_modules/**'],
           // one clear line instead of every test failing when PostgreSQL is not there
           globalSetup: ['test/helpers/postgres-available.ts'],
         },

@@ -3,7 +3,7 @@
  * empty database with OBP_DEMO=true) a demo dataset generated here so a newcomer can log in at once.
  * Users created here are marked as created at boot: only such a user can be the bootstrap admin.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import { hashPassword } from './domain/auth/secrets.js';
 import type { Account, Transaction } from './domain/model.js';
@@ -38,6 +38,34 @@ export async function ensureBootstrapConsumer(store: Store, config: Config): Pro
   } catch (err) {
     // Another process sharing the database created it first.
     if (!(await store.consumers.getByKey(wanted.key))) throw err;
+  }
+}
+
+/**
+ * The API Explorer logs users in with DirectLogin through a consumer of its own, whose key the page
+ * shows to every visitor (as OBP's API Explorer does with its key). It is created enabled when missing;
+ * an existing one is left as it is, so an admin who disabled it keeps it disabled. DirectLogin needs no
+ * consumer secret: a random one is stored.
+ */
+export async function ensureExplorerConsumer(store: Store, config: Config): Promise<void> {
+  const explorer = config.apiExplorer;
+  if (!explorer || (await store.consumers.getByKey(explorer.consumerKey))) return;
+  try {
+    await store.consumers.insert({
+      key: explorer.consumerKey,
+      secret: randomBytes(32).toString('base64url'),
+      appName: 'API Explorer',
+      appType: 'Public',
+      description: 'The API Explorer page served at / (OBP_API_EXPLORER_CONSUMER_KEY)',
+      developerEmail: '',
+      redirectUrl: '',
+      company: '',
+      createdByUserId: '',
+      enabled: true,
+    });
+  } catch (err) {
+    // Another process sharing the database created it first.
+    if (!(await store.consumers.getByKey(explorer.consumerKey))) throw err;
   }
 }
 

@@ -51,6 +51,8 @@ export interface Config {
   /** OBP's `super_admin_user_ids`: user ids only, never usernames */
   superAdminUserIds: string[];
   bootstrapConsumer: { key: string; secret: string } | undefined;
+  /** the API Explorer page at `/` and its own consumer (created at boot if missing); undefined: no page */
+  apiExplorer: { consumerKey: string } | undefined;
   /** a local user created at boot if missing, and made a super admin */
   bootstrapAdmin: { username: string; password: string } | undefined;
   /** settings that do not stop the server but deserve a line at boot */
@@ -143,6 +145,15 @@ function superAdminUserIds(env: Env, warnings: string[]): string[] {
   return ids;
 }
 
+function apiExplorer(env: Env): Config['apiExplorer'] {
+  if (!bool(env, 'OBP_API_EXPLORER', true)) return undefined;
+  const consumerKey = str(env, 'OBP_API_EXPLORER_CONSUMER_KEY', 'obp-api-explorer').trim();
+  if (!/^[A-Za-z0-9-]{1,512}$/.test(consumerKey)) {
+    throw new ConfigError('OBP_API_EXPLORER_CONSUMER_KEY may only contain letters, digits and "-"');
+  }
+  return { consumerKey };
+}
+
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function loadConfig(env: Env = process.env): Config {
@@ -188,6 +199,7 @@ export function loadConfig(env: Env = process.env): Config {
     requestTimeoutMs: int(env, 'OBP_REQUEST_TIMEOUT_SECONDS', 30, 1, 3600) * 1000,
     superAdminUserIds: superAdminUserIds(env, warnings),
     bootstrapConsumer: key && secret ? { key, secret } : undefined,
+    apiExplorer: apiExplorer(env),
     bootstrapAdmin: bootstrapAdmin(env, warnings),
     warnings,
     props: {

@@ -58,6 +58,7 @@ function printBanner(config: Config, url: string, facts: BannerFacts, workers = 
   const lines = [
     '',
     `obp-ts listening on ${url}${workers > 1 ? ` with ${workers} workers` : ''} (OBP API at ${url}/obp/v2.1.0/root)`,
+    ...(config.apiExplorer ? [`API Explorer: ${config.hostnameConfigured ? config.hostname : url}/`] : []),
     databaseLine(config),
     ...adminLines(config, facts),
     ...demoLines(config, url, facts),

@@ -1,7 +1,13 @@
 /** Starts one server process: store → boot data → app → listen. Used by main.ts, tests and benchmarks. */
 import type { Config } from './config.js';
 import { allEndpoints } from './api/index.js';
-import { ensureBootstrapAdmin, ensureBootstrapConsumer, loadDemoData, type BootstrapAdmin } from './bootstrap.js';
+import {
+  ensureBootstrapAdmin,
+  ensureBootstrapConsumer,
+  ensureExplorerConsumer,
+  loadDemoData,
+  type BootstrapAdmin,
+} from './bootstrap.js';
 import { buildApp, type App } from './http/app.js';
 import type { Logger } from './http/logger.js';
 import { listenProblem, postgresPermissionProblem, sqliteProblem, StartupError } from './startup-error.js';
@@ -24,8 +30,8 @@ export interface PreparedStore {
 }
 
 /**
- * Opens the store (migrations), then the boot data in this order: bootstrap consumer, demo data
- * (empty database only), bootstrap admin. A failure with a known cause is a StartupError.
+ * Opens the store (migrations), then the boot data in this order: bootstrap consumer, API Explorer
+ * consumer, demo data (empty database only), bootstrap admin. A failure with a known cause is a StartupError.
  */
 export async function prepareStore(config: Config, sqliteFile?: string): Promise<PreparedStore> {
   if (config.databaseUrl) {
@@ -40,6 +46,7 @@ export async function prepareStore(config: Config, sqliteFile?: string): Promise
   }
   try {
     await ensureBootstrapConsumer(store, config);
+    await ensureExplorerConsumer(store, config);
     const demoLoaded = config.demo ? await loadDemoData(store, config) : false;
     const bootstrapAdmin = await ensureBootstrapAdmin(store, config);
     return { store, demoLoaded, bootstrapAdmin };

@@ -238,6 +238,7 @@ describe.runIf(storeKind === 'sqlite')('the start banner and the log', () => {
     try {
       const out = await server.waitFor('Consumer key:');
       expect(out).toContain(`curl -X POST ${server.url}/my/logins/direct`);
+      expect(out).toContain(`API Explorer: ${server.url}/\n`);
     } finally {
       await server.stop();
     }
@@ -249,6 +250,7 @@ describe.runIf(storeKind === 'sqlite')('the start banner and the log', () => {
     try {
       const out = await behindProxy.waitFor('Consumer key:');
       expect(out).toContain('curl -X POST https://obp.example.com/my/logins/direct');
+      expect(out).toContain('API Explorer: https://obp.example.com/\n');
     } finally {
       await behindProxy.stop();
     }
