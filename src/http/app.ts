@@ -29,6 +29,7 @@ import { mountedRoutes } from './route-table.js';
 import { createServices, type BootFacts, type Services } from './services.js';
 import { createLogger, logCall, logsCalls, type Logger } from './logger.js';
 import { registerDirectLogin } from './direct-login-route.js';
+import { registerOpenApi } from './openapi-route.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -161,6 +162,7 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
   });
 
   registerDirectLogin(fastify, config, store);
+  registerOpenApi(fastify, config, endpoints, authenticate);
 
   for (const route of mountedRoutes(endpoints)) {
     const { endpoint, url } = route;
