@@ -15,7 +15,7 @@ import { mountedRoutes } from './route-table.js';
 
 const swaggerFunction = 'getResourceDocsSwagger';
 
-export function openApiUrls(endpoints: readonly Endpoint[]): string[] {
+function openApiUrls(endpoints: readonly Endpoint[]): string[] {
   return mountedRoutes(endpoints)
     .filter((r) => r.endpoint.functionName === swaggerFunction)
     .map((r) => r.url.replace(/\/swagger$/, '/openapi'));
