@@ -30,6 +30,7 @@ import { createServices, type BootFacts, type Services } from './services.js';
 import { createLogger, logCall, logsCalls, type Logger } from './logger.js';
 import { registerDirectLogin } from './direct-login-route.js';
 import { registerExplorer } from '../explorer/routes.js';
+import { registerOpenApi } from './openapi-route.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -163,6 +164,7 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
 
   registerDirectLogin(fastify, config, store);
   registerExplorer(fastify, config);
+  registerOpenApi(fastify, config, endpoints, authenticate);
 
   for (const route of mountedRoutes(endpoints)) {
     const { endpoint, url } = route;

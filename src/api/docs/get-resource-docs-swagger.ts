@@ -1,8 +1,5 @@
-import { filterEndpoints } from '../../docs/resource-docs.js';
-import { swaggerDocument } from '../../docs/swagger.js';
 import { endpoint } from '../endpoint.js';
-import { cached, servedEndpoints } from './docs-source.js';
-import { checkLocale, parseDocsQuery, requestedVersion } from './docs-query.js';
+import { apiDocument } from './api-document.js';
 
 export const getResourceDocsSwagger = endpoint({
   operationId: 'OBPv1.4.0-getResourceDocsSwagger',
@@ -15,6 +12,8 @@ API_VERSION is the version you want documentation about, e.g. \`v2.1.0\`.
 
 The same filters as the resource docs apply: \`tags\` (e.g. \`?tags=Account,Bank\`), \`functions\` (e.g. \`?functions=getBanks,bankById\`), \`content\` and \`locale\`.
 
+The same document in OpenAPI 3.1, with the same filters, is at \`GET /resource-docs/API_VERSION/openapi\` (e.g. \`/obp/v2.1.0/resource-docs/v2.1.0/openapi\`): it adds the OAuth 1.0a security scheme and each endpoint's required roles (\`x-obp-roles\`).
+
 See the Resource Docs endpoint for more information.`,
   tags: ['Documentation', 'API'],
   style: 'new',
@@ -23,16 +22,6 @@ See the Resource Docs endpoint for more information.`,
   example: {},
   successStatus: 200,
   // Nothing to wait for: the document comes from the declarations (and is cached).
-  handler: (ctx) => {
-    const version = requestedVersion(ctx.params.API_VERSION, ` Current Version is ${ctx.params.API_VERSION}`);
-    const query = parseDocsQuery(ctx.query);
-    checkLocale(query.locale);
-    const served = query.apiCollectionId === undefined ? servedEndpoints(ctx.endpoints, version) : [];
-    const hostname = ctx.config.hostname;
-    return Promise.resolve(
-      cached(ctx.endpoints, ['swagger', version, hostname, query.apiCollectionId !== undefined, query.filters], () =>
-        swaggerDocument(filterEndpoints(served, query.filters), { version, hostname }),
-      ),
-    );
-  },
+  handler: (ctx) =>
+    Promise.resolve(apiDocument('swagger', ctx.endpoints, ctx.params.API_VERSION, ctx.query, ctx.config.hostname)),
 });
