@@ -29,6 +29,7 @@ import { mountedRoutes } from './route-table.js';
 import { createServices, type BootFacts, type Services } from './services.js';
 import { createLogger, logCall, logsCalls, type Logger } from './logger.js';
 import { registerDirectLogin } from './direct-login-route.js';
+import { registerOAuth } from './oauth/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -94,7 +95,7 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
   const metrics = createMetricsRecorder(store, fastify.log);
   const services = createServices(config, metrics, options);
   const logCalls = logsCalls(fastify.log);
-  const authenticate = createAuthenticator(store, config.props.maxBadLoginAttempts);
+  const authenticate = createAuthenticator(store, config);
   fastify.addHook('onClose', async () => metrics.close());
 
   fastify.decorateRequest('caller', null as unknown as Caller);
@@ -161,6 +162,7 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
   });
 
   registerDirectLogin(fastify, config, store);
+  registerOAuth(fastify, config, store);
 
   for (const route of mountedRoutes(endpoints)) {
     const { endpoint, url } = route;
