@@ -31,6 +31,7 @@ import { createLogger, logCall, logsCalls, type Logger } from './logger.js';
 import { registerDirectLogin } from './direct-login-route.js';
 import { registerExplorer } from '../explorer/routes.js';
 import { registerOpenApi } from './openapi-route.js';
+import { registerOAuth } from './oauth/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -96,7 +97,7 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
   const metrics = createMetricsRecorder(store, fastify.log);
   const services = createServices(config, metrics, options);
   const logCalls = logsCalls(fastify.log);
-  const authenticate = createAuthenticator(store, config.props.maxBadLoginAttempts);
+  const authenticate = createAuthenticator(store, config);
   fastify.addHook('onClose', async () => metrics.close());
 
   fastify.decorateRequest('caller', null as unknown as Caller);
@@ -165,6 +166,7 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
   registerDirectLogin(fastify, config, store);
   registerExplorer(fastify, config);
   registerOpenApi(fastify, config, endpoints, authenticate);
+  registerOAuth(fastify, config, store);
 
   for (const route of mountedRoutes(endpoints)) {
     const { endpoint, url } = route;

@@ -5,10 +5,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { directLoginFromHeaders, loginParams, validateLoginParams, validateTokenParams } from '../domain/auth/direct-login.js';
-import { newToken, tokenHash, unusablePasswordHash, verifyPassword } from '../domain/auth/secrets.js';
+import { newToken, tokenHash } from '../domain/auth/secrets.js';
 import { obpError } from '../errors/obp-error.js';
 import type { Store } from '../store/index.js';
 import { directLoginKind } from './authenticate.js';
+import { checkPassword } from './password-login.js';
 
 const weekMs = 7 * 24 * 3600 * 1000;
 
@@ -28,14 +29,7 @@ export function registerDirectLogin(fastify: FastifyInstance, config: Config, st
       const { username, password, consumerKey } = validateLoginParams(loginParams(request.headers));
       const consumer = await store.consumers.getByKey(consumerKey);
       if (props.directLoginConsumerKeyMandatory && (!consumer || !consumer.enabled)) throw obpError('OBP-20008');
-      const max = props.maxBadLoginAttempts;
-      // The attempt is counted before the password is checked, so parallel attempts cannot outrun the lock.
-      const reserved = await store.users.reserveLoginAttempt(config.localIdentityProvider, username, max);
-      const user = reserved?.user;
-      if (user && (user.locked || user.badLoginAttempts > max)) throw obpError('OBP-20013');
-      const ok = await verifyPassword(password, user?.passwordHash ?? unusablePasswordHash);
-      if (!user || !ok || !user.validated) throw obpError('OBP-20004');
-      await store.users.resetBadLogins(user.userId);
+      const user = await checkPassword(store, config, username, password);
       const token = newToken();
       await store.tokens.insert({
         tokenHash: tokenHash(token),

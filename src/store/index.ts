@@ -18,6 +18,7 @@ import { documentRepo } from './repos/documents.js';
 import { entitlementRepo } from './repos/entitlements.js';
 import { kycRepo } from './repos/kyc.js';
 import { metricRepo, sqliteRowInsert } from './repos/metrics.js';
+import { oauthRepo } from './repos/oauth.js';
 import { startMetricsWorker, type MetricsWorker } from './metrics-worker.js';
 import { sandboxImportRepo } from './repos/sandbox-import.js';
 import { socialMediaRepo } from './repos/social-media.js';
@@ -59,6 +60,7 @@ function repositories(
     users: userRepo(db, announce),
     consumers: consumerRepo(db, announce),
     tokens: tokenRepo(db, announce, cached?.tokens),
+    oauth: oauthRepo(db),
     entitlements: entitlementRepo(db),
     accounts: accountRepo(db, announce),
     access: accessRepo(db, announce, cached?.privateAccounts),

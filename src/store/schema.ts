@@ -62,6 +62,30 @@ export interface TokenTable {
   consumer_id: Int | null;
   created_at: Int;
   expires_at: Int;
+  /** OAuth access tokens: the token secret HMAC signatures are made with (null for DirectLogin) */
+  secret: Generated<string | null>;
+}
+
+/** OAuth 1.0a request tokens, until exchanged for an access token or expired */
+export interface OAuthRequestTokenTable {
+  token_hash: string;
+  secret: string;
+  consumer_id: Int;
+  /** the URL the user's browser returns to, or `oob` */
+  callback: string;
+  /** set once, when the user logs in on the authorisation page */
+  user_id: string | null;
+  verifier_hash: string | null;
+  created_at: Int;
+  expires_at: Int;
+}
+
+/** OAuth nonces seen, per consumer and timestamp (seconds) */
+export interface OAuthNonceTable {
+  consumer_id: Int;
+  timestamp: Int;
+  nonce: string;
+  created_at: Int;
 }
 
 export interface EntitlementTable {
@@ -267,6 +291,8 @@ export interface Database {
   users: UserTable;
   consumers: ConsumerTable;
   tokens: TokenTable;
+  oauth_request_tokens: OAuthRequestTokenTable;
+  oauth_nonces: OAuthNonceTable;
   entitlements: EntitlementTable;
   accounts: AccountTable;
   account_holders: AccountHolderTable;

@@ -5,6 +5,7 @@ import { up as customViewIsPublic } from './0002-custom-view-is-public.js';
 import { up as userCreatedByBoot } from './0003-user-created-by-boot.js';
 import { up as customers } from './0004-customers.js';
 import { up as cards } from './0005-cards.js';
+import { up as oauth } from './0006-oauth.js';
 
 /** Numbered, append-only. Each runs once, in order, inside the migrator's lock. */
 export const migrations: Record<string, (db: Kysely<unknown>, dialect: Dialect) => Promise<void>> = {
@@ -13,4 +14,5 @@ export const migrations: Record<string, (db: Kysely<unknown>, dialect: Dialect) 
   '0003-user-created-by-boot': userCreatedByBoot,
   '0004-customers': customers,
   '0005-cards': cards,
+  '0006-oauth': oauth,
 };

@@ -65,7 +65,8 @@ export function consumerRepo(db: Kysely<Database>, announce: Announce) {
         })
         .where('consumer_id', '=', consumerId)
         .execute();
-      if (change.enabled !== undefined) await announce('credentials');
+      // cached tokens carry their consumer's state and secret (OAuth signatures are checked with it)
+      if (change.enabled !== undefined || change.secret !== undefined) await announce('credentials');
     },
   };
 }

@@ -18,6 +18,9 @@ export interface TokenOwner {
   appName: string;
   developerEmail: string;
   consumerEnabled: boolean;
+  /** what OAuth signatures are checked with: the consumer's secret and the access token's */
+  consumerSecret: string;
+  tokenSecret: string;
   expiresAt: number;
 }
 
@@ -39,6 +42,8 @@ const resolveToken = preparedQuery((db, p: { tokenHash: string; kind: string; no
       'c.app_name',
       'c.developer_email',
       'c.enabled',
+      'c.secret as consumer_secret',
+      't.secret as token_secret',
       't.expires_at',
     ])
     .where('t.token_hash', '=', p.tokenHash)
@@ -64,15 +69,25 @@ export function tokenRepo(db: Kysely<Database>, announce: Announce, cache?: Feed
       appName: row.app_name ?? '',
       developerEmail: row.developer_email ?? '',
       consumerEnabled: row.enabled === null ? true : Number(row.enabled) === 1,
+      consumerSecret: row.consumer_secret ?? '',
+      tokenSecret: row.token_secret ?? '',
       expiresAt: Number(row.expires_at),
     };
   };
 
   return {
-    async insert(t: { tokenHash: string; kind: string; userId: string; consumerId: number | undefined; expiresAt: number }) {
+    async insert(t: {
+      tokenHash: string;
+      kind: string;
+      userId: string;
+      consumerId: number | undefined;
+      expiresAt: number;
+      secret?: string;
+    }) {
       await db
         .insertInto('tokens')
         .values({
+          secret: t.secret ?? null,
           token_hash: t.tokenHash,
           kind: t.kind,
           user_id: t.userId,
