@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
+import { securityHeaders } from '../http/pages/reply.js';
 import { servedVersion } from '../http/route-table.js';
 import { explorerAssets, type Asset } from './bundle.js';
 import { pageHtml } from './page-html.js';
@@ -21,13 +22,7 @@ const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-function pageHeaders(reply: FastifyReply): FastifyReply {
-  return reply
-    .header('Content-Security-Policy', contentSecurityPolicy)
-    .header('X-Frame-Options', 'DENY')
-    .header('X-Content-Type-Options', 'nosniff')
-    .header('Referrer-Policy', 'no-referrer');
-}
+const pageHeaders = (reply: FastifyReply) => securityHeaders(reply, contentSecurityPolicy);
 
 async function sendAsset(
   request: FastifyRequest,
