@@ -111,9 +111,19 @@ describe('API Explorer', () => {
     expect(response?.headers()['x-frame-options']).toBe('DENY');
     await page.locator('body[data-ready="true"]').waitFor();
 
-    const declared = versionRouteTable(allEndpoints, servedVersion).length;
+    // the page shows exactly the declared operations of the version, each under its verb and path
+    // (the same check as test/http/docs-coverage.test.ts makes of the resource docs, Swagger and OpenAPI)
+    const table = versionRouteTable(allEndpoints, servedVersion);
+    const declared = table.length;
     await expect.poll(() => page.textContent('#api-count')).toBe(`${servedVersion} (${declared} APIs)`);
-    expect(await page.locator('details.endpoint').count()).toBe(declared);
+    const shown = await page
+      .locator('details.endpoint')
+      .evaluateAll((panels) =>
+        panels.map(
+          (p) => `${p.dataset.operationId} ${p.querySelector('.verb')?.textContent} ${p.querySelector('.path')?.textContent}`,
+        ),
+      );
+    expect(shown.sort()).toEqual(table.map((e) => `${e.operationId} ${e.verb} /obp/${servedVersion}${e.path}`).sort());
     await page.screenshot({ path: join(artifacts, '1-overview.png') });
 
     // Create Customer: roles (with "log in to see") and every possible error with its full text
