@@ -4,6 +4,7 @@
  * (e.g. `allow_sandbox_data_import` → `OBP_ALLOW_SANDBOX_DATA_IMPORT`).
  */
 import { loginPasswordProblem, loginUsernameProblem } from './domain/auth/direct-login.js';
+import { parseSecretKey } from './domain/auth/secret-box.js';
 import { isStrongPassword } from './domain/auth/secrets.js';
 
 export interface ObpProps {
@@ -51,6 +52,8 @@ export interface Config {
   /** OBP's `super_admin_user_ids`: user ids only, never usernames */
   superAdminUserIds: string[];
   bootstrapConsumer: { key: string; secret: string } | undefined;
+  /** OBP_SECRET_KEY: encrypts consumer secrets at rest; unset, the store keeps a generated key */
+  secretKey: Buffer | undefined;
   /** the API Explorer page at `/` and its own consumer (created at boot if missing); undefined: no page */
   apiExplorer: { consumerKey: string } | undefined;
   /** a local user created at boot if missing, and made a super admin */
@@ -145,6 +148,14 @@ function superAdminUserIds(env: Env, warnings: string[]): string[] {
   return ids;
 }
 
+function secretKey(env: Env): Buffer | undefined {
+  const raw = env.OBP_SECRET_KEY ?? '';
+  if (raw.trim() === '') return undefined;
+  const key = parseSecretKey(raw);
+  if (typeof key === 'string') throw new ConfigError(`OBP_SECRET_KEY ${key}`);
+  return key;
+}
+
 function apiExplorer(env: Env): Config['apiExplorer'] {
   if (!bool(env, 'OBP_API_EXPLORER', true)) return undefined;
   const consumerKey = str(env, 'OBP_API_EXPLORER_CONSUMER_KEY', 'obp-api-explorer').trim();
@@ -199,6 +210,7 @@ export function loadConfig(env: Env = process.env): Config {
     requestTimeoutMs: int(env, 'OBP_REQUEST_TIMEOUT_SECONDS', 30, 1, 3600) * 1000,
     superAdminUserIds: superAdminUserIds(env, warnings),
     bootstrapConsumer: key && secret ? { key, secret } : undefined,
+    secretKey: secretKey(env),
     apiExplorer: apiExplorer(env),
     bootstrapAdmin: bootstrapAdmin(env, warnings),
     warnings,

@@ -165,6 +165,11 @@ async function runServer(config: Config, logger: Logger): Promise<void> {
     process.send?.({ obp: 'ready' } satisfies WorkerMessage);
     return;
   }
+  if (server.store.secretKeySource === 'database') {
+    logger.warn(
+      'OBP_SECRET_KEY is not set: consumer secrets are encrypted with a key kept in the same database; set OBP_SECRET_KEY (openssl rand -base64 32) so that a copy of the database alone does not reveal them',
+    );
+  }
   // only when the demo data is really there (OBP_DEMO skips a database that already had data)
   const demoPresent =
     server.demoLoaded || (config.demo && (await server.store.consumers.getByKey(demoCredentials.consumerKey)) !== undefined);

@@ -40,7 +40,12 @@ export async function prepareStore(config: Config, sqliteFile?: string): Promise
   }
   let store: Store;
   try {
-    store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sqliteFile });
+    store = await openStore({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      sqliteFile,
+      secretKey: config.secretKey,
+    });
   } catch (err) {
     throw sqliteProblem(err, config) ?? postgresPermissionProblem(err, config) ?? err;
   }

@@ -32,6 +32,7 @@ import { registerDirectLogin } from './direct-login-route.js';
 import { registerExplorer } from '../explorer/routes.js';
 import { registerOpenApi } from './openapi-route.js';
 import { registerOAuth } from './oauth/index.js';
+import { registerConsumerRegistration } from './consumer-registration/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -167,6 +168,7 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
   registerExplorer(fastify, config);
   registerOpenApi(fastify, config, endpoints, authenticate);
   registerOAuth(fastify, config, store);
+  registerConsumerRegistration(fastify, config, store);
 
   for (const route of mountedRoutes(endpoints)) {
     const { endpoint, url } = route;

@@ -26,6 +26,9 @@ import { tokenRepo, type TokenOwner } from './repos/tokens.js';
 import { transactionRepo } from './repos/transactions.js';
 import { userRepo } from './repos/users.js';
 import type { Database } from './schema.js';
+import { encryptPlainSecrets, resolveSecretKey, type SecretKeySource } from './secret-key.js';
+import { webSessionRepo } from './repos/web-sessions.js';
+import type { SecretBox } from '../domain/auth/secret-box.js';
 import type { Bank } from '../domain/model.js';
 
 /**
@@ -52,14 +55,16 @@ function repositories(
   db: Kysely<Database>,
   dialect: Dialect,
   announce: Announce,
+  box: () => SecretBox,
   cached?: Caches,
   metricsWorker?: MetricsWorker,
 ) {
   return {
     banks: bankRepo(db, announce, cached),
     users: userRepo(db, announce),
-    consumers: consumerRepo(db, announce),
-    tokens: tokenRepo(db, announce, cached?.tokens),
+    consumers: consumerRepo(db, announce, box),
+    tokens: tokenRepo(db, announce, box, cached?.tokens),
+    webSessions: webSessionRepo(db),
     oauth: oauthRepo(db),
     entitlements: entitlementRepo(db),
     accounts: accountRepo(db, announce),
@@ -85,29 +90,52 @@ export interface Store extends Repositories {
   connection: Connection;
   /** changes seen by this process, for caches that must stay correct across processes */
   changes: ChangeFeed;
+  /** where the key that encrypts consumer secrets came from */
+  secretKeySource: SecretKeySource;
 }
 
-export async function openStore(options: ConnectOptions): Promise<Store> {
+export interface StoreOptions extends ConnectOptions {
+  /** OBP_SECRET_KEY; without it the store uses a key of its own (src/store/secret-key.ts) */
+  secretKey?: Buffer;
+}
+
+export async function openStore(options: StoreOptions): Promise<Store> {
   const connection = await connect(options);
   const { db } = connection;
+  let resolved: Awaited<ReturnType<typeof resolveSecretKey>>;
+  try {
+    resolved = await resolveSecretKey(db, { secretKey: options.secretKey, sqliteFile: connection.sqliteFile });
+    await encryptPlainSecrets(db, resolved.box);
+  } catch (err) {
+    await connection.close();
+    throw err;
+  }
+  const { box: sealer, source: secretKeySource } = resolved;
+  const box = () => sealer;
   const changes = options.databaseUrl ? await postgresChangeFeed(options.databaseUrl) : localChangeFeed();
   const metricsWorker = connection.sqliteFile ? startMetricsWorker(connection.sqliteFile, sqliteRowInsert) : undefined;
   return {
-    ...repositories(db, connection.dialect, (topic) => changes.announce(db, topic), caches(changes), metricsWorker),
+    ...repositories(db, connection.dialect, (topic) => changes.announce(db, topic), box, caches(changes), metricsWorker),
     dialect: connection.dialect,
     connection,
     changes,
+    secretKeySource,
     transaction: async (fn) => {
       const announced = new Set<Topic>();
       try {
         return await db.transaction().execute((trx) =>
           fn(
             // one notification per topic and transaction, however many rows it writes
-            repositories(trx, connection.dialect, (topic) => {
-              if (announced.has(topic)) return Promise.resolve();
-              announced.add(topic);
-              return changes.announce(trx, topic);
-            }),
+            repositories(
+              trx,
+              connection.dialect,
+              (topic) => {
+                if (announced.has(topic)) return Promise.resolve();
+                announced.add(topic);
+                return changes.announce(trx, topic);
+              },
+              box,
+            ),
           ),
         );
       } finally {

@@ -52,6 +52,23 @@ export interface ConsumerTable {
   created_by_user_id: string;
   enabled: Flag;
   created_at: Int;
+  /** 1: `secret` is sealed with the server's secret key (src/domain/auth/secret-box.ts) */
+  secret_encrypted: Generated<Flag>;
+}
+
+/** keys the server generated for itself (the secret key on PostgreSQL when OBP_SECRET_KEY is unset) */
+export interface ServerKeyTable {
+  name: string;
+  value: string;
+  created_at: Int;
+}
+
+/** logins of the HTML pages (consumer registration): a hash of the session id, never the id */
+export interface WebSessionTable {
+  id_hash: string;
+  user_id: string;
+  created_at: Int;
+  expires_at: Int;
 }
 
 export interface TokenTable {
@@ -290,6 +307,8 @@ export interface Database {
   banks: BankTable;
   users: UserTable;
   consumers: ConsumerTable;
+  server_keys: ServerKeyTable;
+  web_sessions: WebSessionTable;
   tokens: TokenTable;
   oauth_request_tokens: OAuthRequestTokenTable;
   oauth_nonces: OAuthNonceTable;

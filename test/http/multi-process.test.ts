@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCredentials } from '../../src/bootstrap.js';
+import { oauthHeader } from '../helpers/oauth.js';
 import { spawnServer, type ServerProcess } from '../helpers/process.js';
-import { createTestDatabase, storeKind } from '../helpers/server.js';
+import { createTestDatabase, storeKind, type TestServer } from '../helpers/server.js';
 
 // Scale-out is PostgreSQL's: several processes share one database and hold no state of their own.
 const bootstrapAdmin = {
@@ -80,6 +81,25 @@ describe.runIf(storeKind === 'postgres')('several processes on one PostgreSQL da
         })
       ).json()) as { list: unknown[] };
       expect(list.list).toContainEqual({ entitlement_id: '', role_name: 'SuperAdmin', bank_id: '' });
+    }
+  });
+
+  it('both processes read consumer secrets with the one generated key (OAuth signatures check on either)', async () => {
+    for (const server of [a, b]) {
+      expect(server.output()).toContain('OBP_SECRET_KEY is not set');
+      const port = new URL(server.url).port;
+      // the signature is made over OBP_HOSTNAME, here the default http://localhost:PORT
+      const signer = { config: { hostname: `http://localhost:${port}` } } as TestServer;
+      const res = await fetch(`${server.url}/oauth/initiate`, {
+        method: 'POST',
+        headers: {
+          Authorization: oauthHeader(signer, 'POST', '/oauth/initiate', {
+            consumer: { key: demoCredentials.consumerKey, secret: demoCredentials.consumerSecret },
+            extra: { oauth_callback: 'oob' },
+          }),
+        },
+      });
+      expect(`${res.status} ${await res.text()}`).toMatch(/^200 oauth_token=/);
     }
   });
 

@@ -80,6 +80,13 @@ describe.runIf(storeKind === 'sqlite')('start-up failures: one line, exit code 2
     );
   });
 
+  it('a bad OBP_SECRET_KEY says what a key looks like', async () => {
+    const line = refusal(await runToExit({ ...sqliteEnv(), OBP_SECRET_KEY: 'too-short' }));
+    expect(line).toMatch(
+      /^Configuration error: OBP_SECRET_KEY must be 32 random bytes, as 64 hex digits or 44 base64 characters/,
+    );
+  });
+
   it('a bootstrap admin with only one of its two variables', async () => {
     const line = refusal(await runToExit({ ...sqliteEnv(), OBP_BOOTSTRAP_ADMIN_USERNAME: 'root' }));
     expect(line).toMatch(/^Configuration error: OBP_BOOTSTRAP_ADMIN_USERNAME and OBP_BOOTSTRAP_ADMIN_PASSWORD go together/);

@@ -35,6 +35,7 @@ function skeleton(): void {
       {},
       h('h1', {}, 'API Explorer'),
       h('div', { class: 'version' }, versionSelect, ' ', h('span', { id: 'api-count', 'aria-live': 'polite' }, '')),
+      h('a', { href: '/consumer-registration' }, 'Register an app'),
       h('div', { id: 'account' }),
     ),
     h(

@@ -39,10 +39,13 @@ main{max-width:28rem;margin:0 auto;padding:1.5rem 1rem}
 h1{font-size:1.4rem;margin:0 0 1rem}
 form{display:flex;flex-direction:column;gap:.25rem}
 label{font-weight:600;margin-top:.75rem}
-input{font:inherit;padding:.6rem;border:1px solid #888;border-radius:4px;width:100%}
+input,select,textarea{font:inherit;padding:.6rem;border:1px solid #888;border-radius:4px;width:100%}
 button{font:inherit;margin-top:1.25rem;padding:.7rem;border:0;border-radius:4px;background:#0b5394;color:#fff;cursor:pointer}
-button:focus,input:focus{outline:3px solid #f1c232;outline-offset:1px}
+button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #f1c232;outline-offset:1px}
 .error{background:#fde8e8;border-left:4px solid #b00020;padding:.5rem .75rem}
+.field-error{color:#b00020;margin:0}
+.secondary{background:#555}
+header{display:flex;justify-content:space-between;align-items:center;gap:1rem;flex-wrap:wrap}
 .code{font:1.3rem/1.4 ui-monospace,monospace;word-break:break-all;background:#fff;padding:.75rem;border:1px solid #ccc}
 `.trim();
 

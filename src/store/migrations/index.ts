@@ -6,6 +6,7 @@ import { up as userCreatedByBoot } from './0003-user-created-by-boot.js';
 import { up as customers } from './0004-customers.js';
 import { up as cards } from './0005-cards.js';
 import { up as oauth } from './0006-oauth.js';
+import { up as consumerRegistration } from './0007-consumer-registration.js';
 
 /** Numbered, append-only. Each runs once, in order, inside the migrator's lock. */
 export const migrations: Record<string, (db: Kysely<unknown>, dialect: Dialect) => Promise<void>> = {
@@ -15,4 +16,5 @@ export const migrations: Record<string, (db: Kysely<unknown>, dialect: Dialect) 
   '0004-customers': customers,
   '0005-cards': cards,
   '0006-oauth': oauth,
+  '0007-consumer-registration': consumerRegistration,
 };

@@ -1,13 +1,19 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Consumer } from '../../domain/model.js';
+import type { SecretBox } from '../../domain/auth/secret-box.js';
 import type { Announce } from '../change-feed.js';
 import type { ConsumerTable, Database } from '../schema.js';
 
-function toConsumer(r: Selectable<ConsumerTable>): Consumer {
+/** The stored secret in clear: sealed under the server's key and bound to the consumer key. */
+export function consumerSecret(box: () => SecretBox, row: { consumer_key: string; secret: string; secret_encrypted: unknown }) {
+  return Number(row.secret_encrypted) === 1 ? box().open(row.secret, row.consumer_key) : row.secret;
+}
+
+function toConsumerWith(box: () => SecretBox, r: Selectable<ConsumerTable>): Consumer {
   return {
     consumerId: Number(r.consumer_id),
     key: r.consumer_key,
-    secret: r.secret,
+    secret: consumerSecret(box, r),
     appName: r.app_name,
     appType: r.app_type,
     description: r.description,
@@ -22,7 +28,9 @@ function toConsumer(r: Selectable<ConsumerTable>): Consumer {
 
 export type NewConsumer = Omit<Consumer, 'consumerId' | 'createdAt'>;
 
-export function consumerRepo(db: Kysely<Database>, announce: Announce) {
+/** `box` gives the server's secret box (set once the store knows its key). */
+export function consumerRepo(db: Kysely<Database>, announce: Announce, box: () => SecretBox) {
+  const toConsumer = (r: Selectable<ConsumerTable>) => toConsumerWith(box, r);
   return {
     async list(): Promise<Consumer[]> {
       return (await db.selectFrom('consumers').selectAll().orderBy('consumer_id').execute()).map(toConsumer);
@@ -40,7 +48,8 @@ export function consumerRepo(db: Kysely<Database>, announce: Announce) {
         .insertInto('consumers')
         .values({
           consumer_key: c.key,
-          secret: c.secret,
+          secret: box().seal(c.secret, c.key),
+          secret_encrypted: 1,
           app_name: c.appName,
           app_type: c.appType,
           description: c.description,
@@ -56,12 +65,20 @@ export function consumerRepo(db: Kysely<Database>, announce: Announce) {
       return toConsumer(row);
     },
     async update(consumerId: number, change: { enabled?: boolean; redirectUrl?: string; secret?: string }): Promise<void> {
+      const key =
+        change.secret === undefined
+          ? undefined
+          : (await db.selectFrom('consumers').select('consumer_key').where('consumer_id', '=', consumerId).executeTakeFirst())
+              ?.consumer_key;
+      if (change.secret !== undefined && key === undefined) return;
       await db
         .updateTable('consumers')
         .set({
           ...(change.enabled === undefined ? {} : { enabled: change.enabled ? 1 : 0 }),
           ...(change.redirectUrl === undefined ? {} : { redirect_url: change.redirectUrl }),
-          ...(change.secret === undefined ? {} : { secret: change.secret }),
+          ...(change.secret === undefined || key === undefined
+            ? {}
+            : { secret: box().seal(change.secret, key), secret_encrypted: 1 }),
         })
         .where('consumer_id', '=', consumerId)
         .execute();

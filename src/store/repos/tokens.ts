@@ -3,6 +3,8 @@ import type { FeedCache } from '../cache.js';
 import type { Announce } from '../change-feed.js';
 import { preparedQuery } from '../prepared.js';
 import type { Database } from '../schema.js';
+import type { SecretBox } from '../../domain/auth/secret-box.js';
+import { consumerSecret } from './consumers.js';
 import { removedAny } from './removed.js';
 
 export interface TokenOwner {
@@ -43,6 +45,7 @@ const resolveToken = preparedQuery((db, p: { tokenHash: string; kind: string; no
       'c.developer_email',
       'c.enabled',
       'c.secret as consumer_secret',
+      'c.secret_encrypted',
       't.secret as token_secret',
       't.expires_at',
     ])
@@ -52,7 +55,7 @@ const resolveToken = preparedQuery((db, p: { tokenHash: string; kind: string; no
     .where('u.deleted', '=', 0),
 );
 
-export function tokenRepo(db: Kysely<Database>, announce: Announce, cache?: FeedCache<string, TokenOwner>) {
+export function tokenRepo(db: Kysely<Database>, announce: Announce, box: () => SecretBox, cache?: FeedCache<string, TokenOwner>) {
   const load = async (tokenHash: string, kind: string, now: number): Promise<TokenOwner | undefined> => {
     const [row] = await resolveToken(db, { tokenHash, kind, now });
     if (!row) return undefined;
@@ -69,7 +72,15 @@ export function tokenRepo(db: Kysely<Database>, announce: Announce, cache?: Feed
       appName: row.app_name ?? '',
       developerEmail: row.developer_email ?? '',
       consumerEnabled: row.enabled === null ? true : Number(row.enabled) === 1,
-      consumerSecret: row.consumer_secret ?? '',
+      // only OAuth access tokens (which have a secret) are signed with the consumer's secret
+      consumerSecret:
+        row.token_secret === null || row.consumer_key === null || row.consumer_secret === null
+          ? ''
+          : consumerSecret(box, {
+              consumer_key: row.consumer_key,
+              secret: row.consumer_secret,
+              secret_encrypted: row.secret_encrypted,
+            }),
       tokenSecret: row.token_secret ?? '',
       expiresAt: Number(row.expires_at),
     };
