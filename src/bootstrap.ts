@@ -22,22 +22,24 @@ export async function ensureBootstrapConsumer(store: Store, config: Config): Pro
     }
     return;
   }
+  await insertUnlessCreated(store, {
+    key: wanted.key,
+    secret: wanted.secret,
+    appName: 'bootstrap',
+    appType: 'Confidential',
+    description: 'Consumer configured by OBP_BOOTSTRAP_CONSUMER_KEY',
+  });
+}
+
+/** A consumer created at boot; another process sharing the database may have created it first. */
+async function insertUnlessCreated(
+  store: Store,
+  c: { key: string; secret: string; appName: string; appType: string; description: string },
+): Promise<void> {
   try {
-    await store.consumers.insert({
-      key: wanted.key,
-      secret: wanted.secret,
-      appName: 'bootstrap',
-      appType: 'Confidential',
-      description: 'Consumer configured by OBP_BOOTSTRAP_CONSUMER_KEY',
-      developerEmail: '',
-      redirectUrl: '',
-      company: '',
-      createdByUserId: '',
-      enabled: true,
-    });
+    await store.consumers.insert({ ...c, developerEmail: '', redirectUrl: '', company: '', createdByUserId: '', enabled: true });
   } catch (err) {
-    // Another process sharing the database created it first.
-    if (!(await store.consumers.getByKey(wanted.key))) throw err;
+    if (!(await store.consumers.getByKey(c.key))) throw err;
   }
 }
 
@@ -50,23 +52,13 @@ export async function ensureBootstrapConsumer(store: Store, config: Config): Pro
 export async function ensureExplorerConsumer(store: Store, config: Config): Promise<void> {
   const explorer = config.apiExplorer;
   if (!explorer || (await store.consumers.getByKey(explorer.consumerKey))) return;
-  try {
-    await store.consumers.insert({
-      key: explorer.consumerKey,
-      secret: randomBytes(32).toString('base64url'),
-      appName: 'API Explorer',
-      appType: 'Public',
-      description: 'The API Explorer page served at / (OBP_API_EXPLORER_CONSUMER_KEY)',
-      developerEmail: '',
-      redirectUrl: '',
-      company: '',
-      createdByUserId: '',
-      enabled: true,
-    });
-  } catch (err) {
-    // Another process sharing the database created it first.
-    if (!(await store.consumers.getByKey(explorer.consumerKey))) throw err;
-  }
+  await insertUnlessCreated(store, {
+    key: explorer.consumerKey,
+    secret: randomBytes(32).toString('base64url'),
+    appName: 'API Explorer',
+    appType: 'Public',
+    description: 'The API Explorer page served at / (OBP_API_EXPLORER_CONSUMER_KEY)',
+  });
 }
 
 export interface BootstrapAdmin {

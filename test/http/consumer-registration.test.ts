@@ -114,7 +114,8 @@ describe.each([false, true])('consumer registration (OBP_CONSUMERS_ENABLED_BY_DE
     expect(key).toMatch(/^[a-z0-9]{40}$/);
     expect(secret).toMatch(/^[A-Za-z0-9]{40}$/);
     expect(res.html).toContain('My &lt;Test&gt; App');
-    expect(res.html).toContain(enabledByDefault ? '<strong>enabled</strong>' : '<strong>disabled</strong>');
+    // enabled whatever OBP_CONSUMERS_ENABLED_BY_DEFAULT says: a registered developer starts at once
+    expect(res.html).toContain('<strong>enabled</strong>');
 
     const consumer = await server.store.consumers.getByKey(key);
     expect(consumer).toMatchObject({
@@ -126,7 +127,7 @@ describe.each([false, true])('consumer registration (OBP_CONSUMERS_ENABLED_BY_DE
       description: 'Reads accounts.\nNothing else.',
       company: 'Example Ltd',
       createdByUserId: user.userId,
-      enabled: enabledByDefault,
+      enabled: true,
     });
     // stored encrypted, never in clear
     const row = (await consumerRows(server)).find((r) => r.consumer_key === key)!;
@@ -140,14 +141,9 @@ describe.each([false, true])('consumer registration (OBP_CONSUMERS_ENABLED_BY_DE
     const direct = await server.call('POST', '/my/logins/direct', {
       headers: { DirectLogin: `username="${user.username}", password="${user.password}", consumer_key="${key}"` },
     });
-    if (enabledByDefault) {
-      expect(direct.status).toBe(201);
-      const requestToken = await initiate(server, { key, secret });
-      expect(requestToken.key).not.toBe('');
-    } else {
-      expect(direct.status).toBe(401);
-      await expect(initiate(server, { key, secret })).rejects.toThrow(/401/);
-    }
+    expect(direct.status).toBe(201);
+    const requestToken = await initiate(server, { key, secret });
+    expect(requestToken.key).not.toBe('');
   });
 
   it('the anonymous form and the logged-in one carry the security headers; no script', async () => {

@@ -26,7 +26,9 @@ const title = 'Register an application';
 
 export function registerConsumerRegistration(fastify: FastifyInstance, config: Config, store: Store): void {
   const secure = config.hostname.startsWith('https:');
-  const enabled = config.props.consumersEnabledByDefault;
+  // A developer registers to start at once: the consumer is enabled. (OBP_CONSUMERS_ENABLED_BY_DEFAULT
+  // is what a redirect-URL change sets, OBP's re-approval step; an admin can still disable a consumer.)
+  const enabled = true;
 
   const loginPage = (request: FastifyRequest, reply: FastifyReply, status: number, error?: string) =>
     sendPage(reply, status, page(title, loginBody(issueCsrfToken(request, reply, loginBinding, secure), error)));
