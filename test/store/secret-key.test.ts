@@ -1,3 +1,4 @@
+import { consumerRecord } from '../helpers/records.js';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,18 +30,7 @@ async function open(options: StoreOptions): Promise<Store> {
   return store;
 }
 
-const consumer = (key: string, secret: string) => ({
-  key,
-  secret,
-  appName: 'app',
-  appType: 'Public',
-  description: '',
-  developerEmail: '',
-  redirectUrl: '',
-  company: '',
-  createdByUserId: '',
-  enabled: true,
-});
+const consumer = (key: string, secret: string) => ({ ...consumerRecord(key), secret });
 
 describe('the key consumer secrets are encrypted with', () => {
   it('without OBP_SECRET_KEY: generated once and kept (a private file next to SQLite, a row in PostgreSQL)', async () => {

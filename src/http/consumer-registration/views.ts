@@ -1,4 +1,5 @@
 /** The HTML of the registration page: the login form, the registration form, the one-time key page. */
+import { credentialFields } from '../pages/credentials.js';
 import { appTypes, type FieldName, type RegistrationForm } from '../../domain/consumers/registration.js';
 import { csrfField } from '../pages/csrf.js';
 import { html, type Raw } from '../pages/html.js';
@@ -9,18 +10,7 @@ export function loginBody(csrf: string, error?: string): Raw {
     ${error !== undefined && html`<p class="error" role="alert">${error}</p>`}
     <form method="post" action="/consumer-registration/login">
       <input type="hidden" name="${csrfField}" value="${csrf}" />
-      <label for="username">Username</label>
-      <input
-        id="username"
-        name="username"
-        autocomplete="username"
-        required
-        maxlength="512"
-        autocapitalize="none"
-        spellcheck="false"
-      />
-      <label for="password">Password</label>
-      <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="512" />
+      ${credentialFields()}
       <button type="submit">Log in</button>
     </form>`;
 }

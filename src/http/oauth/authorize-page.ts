@@ -4,6 +4,7 @@
  * token to the user once and mints a verifier: shown on the page for `oob`, else a 302 to the callback
  * with `oauth_token` and `oauth_verifier`. Errors are OBP's page texts.
  */
+import { credentialFields } from '../pages/credentials.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import { callbackWithVerifier, randomKey } from '../../domain/auth/oauth.js';
@@ -63,18 +64,7 @@ export function registerAuthorizePage(fastify: FastifyInstance, config: Config, 
       <form method="post" action="/oauth/authorize">
         <input type="hidden" name="oauth_token" value="${found.token}" />
         <input type="hidden" name="${csrfField}" value="${csrf}" />
-        <label for="username">Username</label>
-        <input
-          id="username"
-          name="username"
-          autocomplete="username"
-          required
-          maxlength="512"
-          autocapitalize="none"
-          spellcheck="false"
-        />
-        <label for="password">Password</label>
-        <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="512" />
+        ${credentialFields()}
         <button type="submit">Log in and authorise</button>
       </form>`;
     return sendPage(reply, status, page(title, body));
