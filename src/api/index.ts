@@ -15,6 +15,7 @@ import { root } from './root/root.js';
 import { sandboxEndpoints } from './sandbox/index.js';
 import { searchEndpoints } from './search/index.js';
 import { usersEndpoints } from './users/index.js';
+import { viewsEndpoints } from './views/index.js';
 
 export const allEndpoints: readonly Endpoint[] = [
   root,
@@ -24,6 +25,7 @@ export const allEndpoints: readonly Endpoint[] = [
   ...entitlementsEndpoints,
   ...consumersEndpoints,
   ...accountsEndpoints,
+  ...viewsEndpoints,
   ...sandboxEndpoints,
   ...metricsEndpoints,
   ...openDataEndpoints,

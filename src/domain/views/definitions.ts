@@ -109,3 +109,60 @@ export function fromStoredView(viewId: string, stored: StoredViewDefinition): Vi
     canRevokeAccessToViews: [],
   };
 }
+
+/** Names a create/update body may use for a flag that differ from the flag itself (OBP §7.5). */
+const actionAliases: ReadonlyMap<string, string> = new Map([
+  ['can_see_narrative', 'can_see_owner_comment'],
+  ['can_edit_narrative', 'can_edit_owner_comment'],
+  ['can_see_transaction_label', 'can_see_transaction_description'],
+]);
+
+/** Management rights only system views carry: a custom view that held them could hand out access. */
+const systemOnlyActions: ReadonlySet<string> = new Set(
+  viewsJson.other_permissions.filter((p) => p.system_views_only).flatMap((p) => p.allowed_actions),
+);
+
+const customViewActions: ReadonlySet<string> = new Set([
+  ...viewJsonFlags,
+  ...viewsJson.other_permissions.flatMap((p) => p.allowed_actions).filter((a) => !systemOnlyActions.has(a)),
+]);
+
+/** `allowed_actions` → permissions; unknown names and system-only rights are ignored, flags not named are off. */
+export function permissionsFromActions(actions: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const action of actions) {
+    const name = actionAliases.get(action) ?? action;
+    if (customViewActions.has(name)) out.add(name);
+  }
+  return out;
+}
+
+/** `which_alias_to_use`: "public", "private", anything else means no alias. */
+export function aliasFrom(value: string): Alias {
+  return value === 'public' || value === 'private' ? value : '';
+}
+
+export interface CustomViewInput {
+  description: string;
+  is_public: boolean;
+  which_alias_to_use: string;
+  hide_metadata_if_alias_used: boolean;
+  allowed_actions: string[];
+}
+
+/** A custom view from a create/update body; OBP's short name of a custom view is its name. */
+export function customViewFrom(viewId: string, input: CustomViewInput): ViewDefinition {
+  return {
+    viewId,
+    shortName: viewId,
+    description: input.description,
+    isSystem: false,
+    isPublic: input.is_public,
+    isFirehose: false,
+    alias: aliasFrom(input.which_alias_to_use),
+    hideMetadataIfAliasUsed: input.hide_metadata_if_alias_used,
+    permissions: permissionsFromActions(input.allowed_actions),
+    canGrantAccessToViews: [],
+    canRevokeAccessToViews: [],
+  };
+}

@@ -271,6 +271,77 @@ export function accessRepo(db: Kysely<Database>, announce: Announce, cache?: Fee
       const rows = await q.orderBy('bank_id').orderBy('account_id').orderBy('view_id').execute();
       return rows.map((r) => ({ bankId: r.bank_id, accountId: r.account_id, viewId: r.view_id, definition: r.definition }));
     },
+    /** Inserts a new custom view; false when the id is taken (the primary key decides, race-free). */
+    async createCustomView(bankId: string, accountId: string, viewId: string, definition: string): Promise<boolean> {
+      const is_public = (JSON.parse(definition) as { is_public?: unknown }).is_public === true ? 1 : 0;
+      const result = await db
+        .insertInto('custom_views')
+        .values({ bank_id: bankId, account_id: accountId, view_id: viewId, definition, is_public })
+        .onConflict((oc) => oc.columns(['bank_id', 'account_id', 'view_id']).doNothing())
+        .executeTakeFirst();
+      const inserted = Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+      if (inserted) await announce('access');
+      return inserted;
+    },
+    /** Deletes a custom view nobody holds, in one statement so a parallel grant cannot slip between. */
+    async deleteUnusedCustomView(bankId: string, accountId: string, viewId: string): Promise<boolean> {
+      const result = await db
+        .deleteFrom('custom_views')
+        .where('bank_id', '=', bankId)
+        .where('account_id', '=', accountId)
+        .where('view_id', '=', viewId)
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('account_access as aa')
+                .select('aa.view_id')
+                .where('aa.bank_id', '=', bankId)
+                .where('aa.account_id', '=', accountId)
+                .where('aa.view_id', '=', viewId),
+            ),
+          ),
+        )
+        .executeTakeFirst();
+      const removed = removedAny(result);
+      if (removed) await announce('access');
+      return removed;
+    },
+    /** Every (user, view) access row on the account, in user then view order. */
+    async accessRows(bankId: string, accountId: string): Promise<{ userId: string; viewId: string }[]> {
+      const rows = await db
+        .selectFrom('account_access')
+        .select(['user_id', 'view_id'])
+        .where('bank_id', '=', bankId)
+        .where('account_id', '=', accountId)
+        .orderBy('user_id')
+        .orderBy('view_id')
+        .execute();
+      return rows.map((r) => ({ userId: r.user_id, viewId: r.view_id }));
+    },
+    /**
+     * Serialises access changes on one account until the surrounding transaction ends: a no-op
+     * update takes the row lock on PostgreSQL (SQLite transactions are serial anyway).
+     */
+    async lockAccount(bankId: string, accountId: string): Promise<void> {
+      await db
+        .updateTable('accounts')
+        .set((eb) => ({ label: eb.ref('label') }))
+        .where('bank_id', '=', bankId)
+        .where('account_id', '=', accountId)
+        .execute();
+    },
+    async holdersOfView(bankId: string, accountId: string, viewId: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('account_access')
+        .select('user_id')
+        .where('bank_id', '=', bankId)
+        .where('account_id', '=', accountId)
+        .where('view_id', '=', viewId)
+        .orderBy('user_id')
+        .execute();
+      return rows.map((r) => r.user_id);
+    },
     async saveCustomView(bankId: string, accountId: string, viewId: string, definition: string): Promise<void> {
       const is_public = (JSON.parse(definition) as { is_public?: unknown }).is_public === true ? 1 : 0;
       await db
