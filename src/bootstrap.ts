@@ -6,7 +6,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import { hashPassword } from './domain/auth/secrets.js';
-import type { Account, Transaction } from './domain/model.js';
+import type { Account } from './domain/model.js';
+import { generateTransactions, seeded } from './demo-data/transactions.js';
 import { viewsForCreatedAccount } from './domain/views/definitions.js';
 import type { RoleName } from './domain/roles.js';
 import { StartupError } from './startup-error.js';
@@ -145,17 +146,6 @@ const demoBanks = [
   { bankId: 'obp-bank-y-gh', shortName: 'Bank Y', fullName: 'The Bank of Y', swiftBic: 'OBPYDEFF' },
 ];
 
-const counterparties = ['Acme Inc.', 'Piano Repair', 'City Utilities', 'Corner Bakery', 'Rent Ltd', 'Payroll GmbH'];
-
-/** A small deterministic generator so every demo database looks the same. */
-function seeded(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
-
 export async function loadDemoData(store: Store, config: Config): Promise<boolean> {
   if ((await store.banks.count()) > 0 || (await store.users.count()) > 0) return false;
   const people = [demoCredentials.admin, ...demoCredentials.users];
@@ -247,33 +237,15 @@ async function demoAccount(
   holder: string,
 ): Promise<void> {
   const number = String(10_000_000 + accountNo * 7919);
-  let balance = 250_000n;
-  const txs: Transaction[] = [];
-  const start = Date.UTC(2026, 0, 1);
-  for (let n = 0; n < 40; n++) {
-    const name = counterparties[Math.floor(random() * counterparties.length)]!;
-    const amount = BigInt(Math.round((random() - 0.6) * 40_000));
-    balance += amount;
-    const at = start + n * 86_400_000 * 7 + Math.floor(random() * 86_400_000);
-    txs.push({
-      bankId,
-      accountId,
-      transactionId: randomUUID(),
-      kind: amount < 0n ? 'DEBIT' : 'CREDIT',
-      description: amount < 0n ? `Payment to ${name}` : `Payment from ${name}`,
-      currency: 'EUR',
-      amount,
-      newBalance: balance,
-      postedAt: at,
-      completedAt: at + 3_600_000,
-      counterpartyId: '',
-      counterpartyName: name,
-      counterpartyAccountNumber: '',
-      counterpartyIban: '',
-      counterpartyBankName: '',
-      counterpartyKind: '',
-    });
-  }
+  const plan = {
+    bankId,
+    accountId,
+    currency: 'EUR',
+    openingBalance: 250_000n,
+    from: Date.UTC(2025, 0, 1),
+    to: Date.UTC(2026, 0, 1),
+  };
+  const { transactions: txs, balance } = generateTransactions(plan, random, 0, 40, 40, plan.openingBalance);
   const account: Account = {
     bankId,
     accountId,

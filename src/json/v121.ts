@@ -1,6 +1,8 @@
 /** JSON shapes of OBP v1.2.1 (banks, views, moderated accounts), as pure functions. */
 import type { Account, Bank } from '../domain/model.js';
 import { formatMinorUnits } from '../domain/money.js';
+import type { ModeratedThisAccount, ModeratedTransaction } from '../domain/transactions/moderation.js';
+import { obpDate } from './dates.js';
 import { viewJsonFlags, type ViewDefinition } from '../domain/views/definitions.js';
 
 /** OBP renders empty stored strings as null in most v1.2.1/v2.x JSON. */
@@ -73,4 +75,97 @@ export function moderatedAccountWithViewsJson(
 ) {
   const { bank_id, account_routing, ...head } = moderatedAccountJson(a, view, owners);
   return { ...head, views_available: viewsAvailable.map(viewJson), bank_id, account_routing };
+}
+
+function thisAccountJson(a: ModeratedThisAccount | null) {
+  if (a === null) return null;
+  return {
+    id: a.id,
+    holders: a.holders.map((h) => ({ name: h.name, is_alias: h.isAlias })),
+    number: stringOrNull(a.number ?? undefined),
+    kind: stringOrNull(a.kind ?? undefined),
+    IBAN: stringOrNull(a.iban ?? undefined),
+    swift_bic: null,
+    bank: {
+      national_identifier: stringOrNull(a.bankNationalIdentifier ?? undefined),
+      name: stringOrNull(a.bankName ?? undefined),
+    },
+  };
+}
+
+function nullable(value: string | null): string | null {
+  return stringOrNull(value ?? undefined);
+}
+
+function dateOrNull(epochMs: number | null): string | null {
+  return epochMs === null ? null : obpDate(epochMs);
+}
+
+export function transactionDetailsJson(t: ModeratedTransaction) {
+  return {
+    type: nullable(t.type),
+    description: nullable(t.description),
+    posted: dateOrNull(t.posted),
+    completed: dateOrNull(t.completed),
+    new_balance: { currency: t.currency, amount: t.newBalance },
+    value: { currency: t.currency, amount: t.amount },
+  };
+}
+
+/** v1.2.1 TransactionJSON (SEMANTICS §9.1) of a moderated transaction. */
+export function transactionJson(t: ModeratedTransaction) {
+  const o = t.otherAccount;
+  return {
+    id: t.id,
+    this_account: thisAccountJson(t.thisAccount),
+    other_account:
+      o === null
+        ? null
+        : {
+            id: o.id,
+            holder: { name: o.holder.name, is_alias: o.holder.isAlias },
+            number: nullable(o.number),
+            kind: nullable(o.kind),
+            IBAN: nullable(o.iban),
+            swift_bic: null,
+            bank: { national_identifier: nullable(o.bankNationalIdentifier), name: nullable(o.bankName) },
+            metadata:
+              o.metadata === null
+                ? null
+                : {
+                    public_alias: nullable(o.metadata.publicAlias),
+                    private_alias: nullable(o.metadata.privateAlias),
+                    more_info: null,
+                    URL: null,
+                    image_URL: null,
+                    open_corporates_URL: null,
+                    corporate_location: null,
+                    physical_location: null,
+                  },
+          },
+    details: transactionDetailsJson(t),
+    metadata: t.metadata,
+  };
+}
+
+/** v2.0.0 CoreTransactionJSON: the account, the counterparty without metadata, the details. */
+export function coreTransactionJson(t: ModeratedTransaction) {
+  const o = t.otherAccount;
+  return {
+    id: t.id,
+    account: thisAccountJson(t.thisAccount),
+    counterparty:
+      o === null
+        ? null
+        : {
+            id: o.id,
+            holder: { name: o.holder.name },
+            number: nullable(o.number),
+            kind: nullable(o.kind),
+            IBAN: nullable(o.iban),
+            swift_bic: null,
+            bank: { national_identifier: nullable(o.bankNationalIdentifier), name: nullable(o.bankName) },
+          },
+    details: transactionDetailsJson(t),
+  };
 }

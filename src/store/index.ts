@@ -69,7 +69,7 @@ function repositories(
     entitlements: entitlementRepo(db),
     accounts: accountRepo(db, announce),
     access: accessRepo(db, announce, cached?.privateAccounts),
-    transactions: transactionRepo(db),
+    transactions: transactionRepo(db, dialect),
     documents: documentRepo(db),
     metrics: metricRepo(db, dialect, metricsWorker),
     sandboxImport: sandboxImportRepo(db, announce),

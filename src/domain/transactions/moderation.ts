@@ -1,0 +1,137 @@
+/**
+ * What a view shows of a transaction (SEMANTICS §8.2, with §8.1 for this_account and §8.3 for the
+ * counterparty), decided field by field from the view's flags. A hidden field is null, never an
+ * error. Pure: everything it needs is passed in.
+ */
+import { formatMinorUnits } from '../money.js';
+import type { Account, Bank, Transaction } from '../model.js';
+import type { ViewDefinition } from '../views/definitions.js';
+import { implicitCounterpartyId } from '../sandbox-import/counterparty-id.js';
+
+export interface CounterpartyAliases {
+  publicAlias: string;
+  privateAlias: string;
+}
+
+export interface ModeratedThisAccount {
+  id: string;
+  holders: { name: string; isAlias: boolean }[];
+  number: string | null;
+  kind: string | null;
+  iban: string | null;
+  bankNationalIdentifier: string | null;
+  bankName: string | null;
+}
+
+export interface ModeratedOtherAccount {
+  id: string;
+  holder: { name: string; isAlias: boolean };
+  number: string | null;
+  kind: string | null;
+  iban: string | null;
+  bankNationalIdentifier: string | null;
+  bankName: string | null;
+  /** null unless the view may see counterparty metadata (and no alias hides it) */
+  metadata: { publicAlias: string | null; privateAlias: string | null } | null;
+}
+
+export interface ModeratedTransaction {
+  id: string;
+  thisAccount: ModeratedThisAccount | null;
+  otherAccount: ModeratedOtherAccount | null;
+  type: string | null;
+  description: string | null;
+  posted: number | null;
+  completed: number | null;
+  currency: string | null;
+  /** decimal strings in the currency's scale */
+  amount: string | null;
+  newBalance: string | null;
+  /** null unless can_see_transaction_metadata; hidden lists are null, never-set values null (§1.2) */
+  metadata: { narrative: null; comments: [] | null; tags: [] | null; images: [] | null; where: null } | null;
+}
+
+function shown<T>(view: ViewDefinition, flag: string, value: T): T | null {
+  return view.permissions.has(flag) ? value : null;
+}
+
+function thisAccountOf(view: ViewDefinition, bank: Bank, account: Account): ModeratedThisAccount | null {
+  if (!view.permissions.has('can_see_transaction_this_bank_account')) return null;
+  return {
+    id: account.accountId,
+    holders: view.permissions.has('can_see_bank_account_owners') ? [{ name: account.holderName, isAlias: false }] : [],
+    number: shown(view, 'can_see_bank_account_number', account.number),
+    kind: shown(view, 'can_see_bank_account_type', account.kind),
+    iban: shown(view, 'can_see_bank_account_iban', account.iban),
+    bankNationalIdentifier: shown(view, 'can_see_bank_account_national_identifier', bank.nationalIdentifier),
+    bankName: shown(view, 'can_see_bank_account_bank_name', bank.fullName),
+  };
+}
+
+/** The counterparty's id: stored, or derived as OBP does (§1.6) when the row predates it. */
+export function counterpartyIdOf(t: Transaction): string {
+  return t.counterpartyId !== '' ? t.counterpartyId : implicitCounterpartyId(t.bankId, t.accountId, t.counterpartyName);
+}
+
+function holderOf(view: ViewDefinition, t: Transaction, aliases: CounterpartyAliases | undefined) {
+  if (view.alias === 'public' && aliases && aliases.publicAlias !== '') return { name: aliases.publicAlias, isAlias: true };
+  if (view.alias === 'private' && aliases && aliases.privateAlias !== '') return { name: aliases.privateAlias, isAlias: true };
+  return { name: t.counterpartyName, isAlias: false };
+}
+
+function otherAccountOf(
+  view: ViewDefinition,
+  t: Transaction,
+  aliases: CounterpartyAliases | undefined,
+): ModeratedOtherAccount | null {
+  if (!view.permissions.has('can_see_transaction_other_bank_account')) return null;
+  const holder = holderOf(view, t, aliases);
+  const metadataHidden =
+    !view.permissions.has('can_see_other_account_metadata') || (holder.isAlias && view.hideMetadataIfAliasUsed);
+  return {
+    id: counterpartyIdOf(t),
+    holder,
+    number: shown(view, 'can_see_other_account_number', t.counterpartyAccountNumber),
+    kind: shown(view, 'can_see_other_account_kind', t.counterpartyKind),
+    iban: shown(view, 'can_see_other_account_iban', t.counterpartyIban),
+    bankNationalIdentifier: null,
+    bankName: shown(view, 'can_see_other_account_bank_name', t.counterpartyBankName),
+    metadata: metadataHidden
+      ? null
+      : {
+          publicAlias: shown(view, 'can_see_public_alias', aliases?.publicAlias ?? ''),
+          privateAlias: shown(view, 'can_see_private_alias', aliases?.privateAlias ?? ''),
+        },
+  };
+}
+
+export function moderateTransaction(
+  view: ViewDefinition,
+  bank: Bank,
+  account: Account,
+  t: Transaction,
+  aliases: CounterpartyAliases | undefined,
+): ModeratedTransaction {
+  const can = (flag: string) => view.permissions.has(flag);
+  return {
+    id: t.transactionId,
+    thisAccount: thisAccountOf(view, bank, account),
+    otherAccount: otherAccountOf(view, t, aliases),
+    type: shown(view, 'can_see_transaction_type', t.kind),
+    description: shown(view, 'can_see_transaction_description', t.description),
+    posted: shown(view, 'can_see_transaction_start_date', t.postedAt),
+    completed: shown(view, 'can_see_transaction_finish_date', t.completedAt),
+    currency: shown(view, 'can_see_transaction_currency', t.currency),
+    amount: shown(view, 'can_see_transaction_amount', formatMinorUnits(t.amount, t.currency)),
+    newBalance: shown(view, 'can_see_transaction_balance', formatMinorUnits(t.newBalance, t.currency)),
+    metadata: can('can_see_transaction_metadata')
+      ? {
+          narrative: null,
+          comments: can('can_see_comments') ? [] : null,
+          tags: can('can_see_tags') ? [] : null,
+          images: can('can_see_images') ? [] : null,
+          where: null,
+        }
+      : null,
+  };
+}
