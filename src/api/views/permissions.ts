@@ -94,6 +94,23 @@ async function targetUser(store: Repositories, provider: string, providerId: str
   return user;
 }
 
+type PermissionParams = Record<'BANK_ID' | 'ACCOUNT_ID' | 'PROVIDER' | 'PROVIDER_ID', string>;
+
+/** The steps every grant and revoke takes, in OBP's order: the account, the caller's right to change `viewIds`, the target user. */
+async function permissionChange(
+  store: Repositories,
+  callerId: string,
+  params: PermissionParams,
+  viewIds: string[],
+  kind: 'grant' | 'revoke',
+) {
+  const { BANK_ID: bankId, ACCOUNT_ID: accountId } = params;
+  await requireAccount(store, bankId, accountId, 404);
+  const views = await requireChangeableViews(store, callerId, bankId, accountId, viewIds, kind);
+  const user = await targetUser(store, params.PROVIDER, params.PROVIDER_ID, kind === 'grant' ? 'OBP-20047' : 'OBP-20048');
+  return { bankId, accountId, views, user };
+}
+
 export const addPermissionForUserForBankAccountForOneView = endpoint({
   operationId: 'OBPv1.2.1-addPermissionForUserForBankAccountForOneView',
   verb: 'POST',
@@ -110,11 +127,9 @@ export const addPermissionForUserForBankAccountForOneView = endpoint({
   successStatus: 201,
   handler: async (ctx) => {
     const { store, params } = ctx;
-    const { BANK_ID: bankId, ACCOUNT_ID: accountId } = params;
-    await requireAccount(store, bankId, accountId, 404);
-    const [view] = await requireChangeableViews(store, ctx.user().userId, bankId, accountId, [params.VIEW_ID], 'grant');
-    const user = await targetUser(store, params.PROVIDER, params.PROVIDER_ID, 'OBP-20047');
-    await store.access.grant(user.userId, bankId, accountId, view!.viewId);
+    const change = await permissionChange(store, ctx.user().userId, params, [params.VIEW_ID], 'grant');
+    const [view] = change.views;
+    await store.access.grant(change.user.userId, change.bankId, change.accountId, view!.viewId);
     return viewJson(view!);
   },
 });
@@ -138,11 +153,13 @@ export const addPermissionForUserForBankAccountForMultipleViews = endpoint({
   successStatus: 201,
   handler: async (ctx) => {
     const { store, params, body } = ctx;
-    const { BANK_ID: bankId, ACCOUNT_ID: accountId } = params;
-    await requireAccount(store, bankId, accountId, 404);
-    const ids = [...new Set(body.views)];
-    const views = await requireChangeableViews(store, ctx.user().userId, bankId, accountId, ids, 'grant');
-    const user = await targetUser(store, params.PROVIDER, params.PROVIDER_ID, 'OBP-20047');
+    const { bankId, accountId, views, user } = await permissionChange(
+      store,
+      ctx.user().userId,
+      params,
+      [...new Set(body.views)],
+      'grant',
+    );
     await store.transaction(async (tx) => {
       for (const v of views) await tx.access.grant(user.userId, bankId, accountId, v.viewId);
     });
@@ -166,10 +183,7 @@ export const removePermissionForUserForBankAccountForOneView = endpoint({
   successStatus: 204,
   handler: async (ctx) => {
     const { store, params } = ctx;
-    const { BANK_ID: bankId, ACCOUNT_ID: accountId } = params;
-    await requireAccount(store, bankId, accountId, 404);
-    await requireChangeableViews(store, ctx.user().userId, bankId, accountId, [params.VIEW_ID], 'revoke');
-    const user = await targetUser(store, params.PROVIDER, params.PROVIDER_ID, 'OBP-20048');
+    const { bankId, accountId, user } = await permissionChange(store, ctx.user().userId, params, [params.VIEW_ID], 'revoke');
     await revokeAccess(store, user.userId, bankId, accountId, [params.VIEW_ID]);
     return undefined;
   },
