@@ -16,6 +16,20 @@ export async function moderated(
     view.alias === '' && !view.permissions.has('can_see_other_account_metadata')
       ? []
       : await store.transactions.aliases(bank.bankId, account.accountId, ids);
+  const metadata = view.permissions.has('can_see_transaction_metadata')
+    ? await store.transactionMetadata.forPage(
+        bank.bankId,
+        account.accountId,
+        view.viewId,
+        txs.map((t) => t.transactionId),
+      )
+    : undefined;
   const aliases = new Map(rows.map((r) => [r.counterparty_id, { publicAlias: r.public_alias, privateAlias: r.private_alias }]));
-  return txs.map((t, i) => moderateTransaction(view, bank, account, t, aliases.get(ids[i]!)));
+  return txs.map((t, i) =>
+    moderateTransaction(view, bank, account, t, aliases.get(ids[i]!), {
+      narrative: metadata?.narratives.get(t.transactionId) ?? '',
+      notes: metadata?.notes.get(t.transactionId) ?? [],
+      where: metadata?.wheres.get(t.transactionId),
+    }),
+  );
 }
