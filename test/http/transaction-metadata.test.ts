@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { systemView, toStoredView } from '../../src/domain/views/definitions.js';
 import { seedBank, startTestServer, type TestServer, type TestUser } from '../helpers/server.js';
 
@@ -359,5 +359,36 @@ describe('transaction JSON shows stored metadata', () => {
     });
     const o = other.body.transactions.find((x: { id: string }) => x.id === 'tx-0');
     expect(o.metadata).toEqual({ narrative: 'groceries', comments: [], tags: [], images: [], where: null });
+  });
+
+  it('reads metadata once for a whole page, and not at all for the core list', async () => {
+    const forPage = vi.spyOn(server.store.transactionMetadata, 'forPage');
+    const notes = vi.spyOn(server.store.transactionMetadata, 'notes');
+    try {
+      const list = await server.call('GET', `${v}/banks/${bankId}/accounts/${accountId}/owner/transactions`, {
+        token: owner.token,
+      });
+      expect(list.body.transactions).toHaveLength(4);
+      expect(forPage).toHaveBeenCalledTimes(1);
+      expect(notes).not.toHaveBeenCalled();
+      await server.call('GET', `${v}/my/banks/${bankId}/accounts/${accountId}/transactions`, { token: owner.token });
+      expect(forPage).toHaveBeenCalledTimes(1);
+    } finally {
+      forPage.mockRestore();
+      notes.mockRestore();
+    }
+  });
+});
+
+describe('where tag delete without can_delete_where_tag', () => {
+  it('only the poster may delete', async () => {
+    const url = `${base('_commenter', 'tx-3')}/where`;
+    expect((await server.call('POST', url, { token: owner.token, body: { where: { latitude: 3, longitude: 4 } } })).status).toBe(
+      201,
+    );
+    const denied = await server.call('DELETE', url, { token: friend.token });
+    expect(denied.status).toBe(400);
+    expect((await server.call('GET', url, { token: friend.token })).body.where).toMatchObject({ latitude: 3, longitude: 4 });
+    expect((await server.call('DELETE', url, { token: owner.token })).status).toBe(204);
   });
 });
