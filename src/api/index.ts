@@ -1,6 +1,7 @@
 /** Every declared endpoint, by domain. Adding an endpoint = declaring it in its domain folder and listing it there. */
 import type { Endpoint } from './endpoint.js';
 import { accountsEndpoints } from './accounts/index.js';
+import { transactionMetadataEndpoints } from './transaction-metadata/index.js';
 import { transactionsEndpoints } from './transactions/index.js';
 import { bankById, getBanks } from './banks/banks.js';
 import { cardsEndpoints } from './cards/index.js';
@@ -28,6 +29,7 @@ export const allEndpoints: readonly Endpoint[] = [
   ...accountsEndpoints,
   ...viewsEndpoints,
   ...transactionsEndpoints,
+  ...transactionMetadataEndpoints,
   ...sandboxEndpoints,
   ...metricsEndpoints,
   ...openDataEndpoints,

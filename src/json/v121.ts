@@ -1,6 +1,7 @@
 /** JSON shapes of OBP v1.2.1 (banks, views, moderated accounts), as pure functions. */
 import type { Account, Bank } from '../domain/model.js';
 import { formatMinorUnits } from '../domain/money.js';
+import type { MetadataUser, TransactionNote, WhereTag } from '../domain/transactions/metadata.js';
 import type { ModeratedThisAccount, ModeratedTransaction } from '../domain/transactions/moderation.js';
 import { obpDate } from './dates.js';
 import { viewJsonFlags, type ViewDefinition } from '../domain/views/definitions.js';
@@ -144,7 +145,7 @@ export function transactionJson(t: ModeratedTransaction) {
                   },
           },
     details: transactionDetailsJson(t),
-    metadata: t.metadata,
+    metadata: t.metadata === null ? null : transactionMetadataJson(t.metadata),
   };
 }
 
@@ -167,5 +168,35 @@ export function coreTransactionJson(t: ModeratedTransaction) {
             bank: { national_identifier: nullable(o.bankNationalIdentifier), name: nullable(o.bankName) },
           },
     details: transactionDetailsJson(t),
+  };
+}
+
+/** The user on a metadata item: display_name carries the e-mail, as in OBP. */
+export function metadataUserJson(u: MetadataUser) {
+  return { id: u.userId, provider: u.provider, display_name: stringOrNull(u.displayName) };
+}
+
+/** A comment or a tag. */
+export function transactionNoteJson(n: TransactionNote) {
+  return { id: n.noteId, value: n.value, date: obpDate(n.date), user: metadataUserJson(n.user) };
+}
+
+export function transactionImageJson(n: TransactionNote) {
+  return { id: n.noteId, label: n.value, URL: n.url, date: obpDate(n.date), user: metadataUserJson(n.user) };
+}
+
+/** A where tag, or null when none is set (§1.2). */
+export function whereTagJson(w: WhereTag | null | undefined) {
+  if (!w) return null;
+  return { latitude: w.latitude, longitude: w.longitude, date: obpDate(w.date), user: metadataUserJson(w.user) };
+}
+
+function transactionMetadataJson(m: NonNullable<ModeratedTransaction['metadata']>) {
+  return {
+    narrative: m.narrative,
+    comments: m.comments && m.comments.map(transactionNoteJson),
+    tags: m.tags && m.tags.map(transactionNoteJson),
+    images: m.images && m.images.map(transactionImageJson),
+    where: whereTagJson(m.where),
   };
 }

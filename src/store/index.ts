@@ -23,6 +23,7 @@ import { startMetricsWorker, type MetricsWorker } from './metrics-worker.js';
 import { sandboxImportRepo } from './repos/sandbox-import.js';
 import { socialMediaRepo } from './repos/social-media.js';
 import { tokenRepo, type TokenOwner } from './repos/tokens.js';
+import { transactionMetadataRepo } from './repos/transaction-metadata.js';
 import { transactionRepo } from './repos/transactions.js';
 import { userRepo } from './repos/users.js';
 import type { Database } from './schema.js';
@@ -70,6 +71,7 @@ function repositories(
     accounts: accountRepo(db, announce),
     access: accessRepo(db, announce, cached?.privateAccounts),
     transactions: transactionRepo(db, dialect),
+    transactionMetadata: transactionMetadataRepo(db),
     documents: documentRepo(db),
     metrics: metricRepo(db, dialect, metricsWorker),
     sandboxImport: sandboxImportRepo(db, announce),

@@ -303,6 +303,40 @@ export interface CustomerMessageTable {
   date: Int;
 }
 
+export interface TransactionNarrativeTable {
+  bank_id: string;
+  account_id: string;
+  transaction_id: string;
+  narrative: string;
+}
+
+/** comments, tags and images (kind), per transaction and view */
+export interface TransactionNoteTable {
+  note_id: string;
+  kind: string;
+  bank_id: string;
+  account_id: string;
+  transaction_id: string;
+  view_id: string;
+  user_id: string;
+  /** comment or tag value, image label */
+  value: string;
+  /** image URL ('' otherwise) */
+  url: string;
+  date: Int;
+}
+
+export interface TransactionWhereTagTable {
+  bank_id: string;
+  account_id: string;
+  transaction_id: string;
+  view_id: string;
+  user_id: string;
+  latitude: number;
+  longitude: number;
+  date: Int;
+}
+
 export interface Database {
   banks: BankTable;
   users: UserTable;
@@ -327,4 +361,7 @@ export interface Database {
   kyc_records: KycRecordTable;
   social_media_handles: SocialMediaHandleTable;
   customer_messages: CustomerMessageTable;
+  transaction_narratives: TransactionNarrativeTable;
+  transaction_notes: TransactionNoteTable;
+  transaction_where_tags: TransactionWhereTagTable;
 }

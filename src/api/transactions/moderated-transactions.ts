@@ -1,4 +1,8 @@
-/** Loads the bank, account and counterparty aliases a page of transactions needs, then moderates it. */
+/**
+ * Loads the counterparty aliases and the transaction metadata a page of transactions needs (one
+ * query each for the whole page), then moderates it. The core JSON shows no metadata: `withMetadata`
+ * false skips reading it.
+ */
 import type { Account, Bank, Transaction } from '../../domain/model.js';
 import { counterpartyIdOf, moderateTransaction, type ModeratedTransaction } from '../../domain/transactions/moderation.js';
 import type { ViewDefinition } from '../../domain/views/definitions.js';
@@ -10,12 +14,28 @@ export async function moderated(
   bank: Bank,
   account: Account,
   txs: readonly Transaction[],
+  withMetadata = true,
 ): Promise<ModeratedTransaction[]> {
   const ids = txs.map(counterpartyIdOf);
   const rows =
     view.alias === '' && !view.permissions.has('can_see_other_account_metadata')
       ? []
       : await store.transactions.aliases(bank.bankId, account.accountId, ids);
+  const metadata =
+    withMetadata && view.permissions.has('can_see_transaction_metadata')
+      ? await store.transactionMetadata.forPage(
+          bank.bankId,
+          account.accountId,
+          view.viewId,
+          txs.map((t) => t.transactionId),
+        )
+      : undefined;
   const aliases = new Map(rows.map((r) => [r.counterparty_id, { publicAlias: r.public_alias, privateAlias: r.private_alias }]));
-  return txs.map((t, i) => moderateTransaction(view, bank, account, t, aliases.get(ids[i]!)));
+  return txs.map((t, i) =>
+    moderateTransaction(view, bank, account, t, aliases.get(ids[i]!), {
+      narrative: metadata?.narratives.get(t.transactionId) ?? '',
+      notes: metadata?.notes.get(t.transactionId) ?? [],
+      where: metadata?.wheres.get(t.transactionId),
+    }),
+  );
 }

@@ -96,6 +96,6 @@ export const getCoreTransactionsForBankAccount = endpoint({
     const { bank, account } = await bankAndAccount(store, bankId, accountId, 'OBP-30018');
     const view = await requireOwnerView(store, config.props, userId, bankId, accountId);
     const page = await store.transactions.page(bankId, accountId, transactionPageQuery(headers, query));
-    return { transactions: (await moderated(store, view, bank, account, page)).map(coreTransactionJson) };
+    return { transactions: (await moderated(store, view, bank, account, page, false)).map(coreTransactionJson) };
   },
 });

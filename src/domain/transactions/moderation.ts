@@ -6,6 +6,7 @@
 import { formatMinorUnits } from '../money.js';
 import type { Account, Bank, Transaction } from '../model.js';
 import type { ViewDefinition } from '../views/definitions.js';
+import type { TransactionNote, WhereTag } from './metadata.js';
 import { implicitCounterpartyId } from '../sandbox-import/counterparty-id.js';
 
 export interface CounterpartyAliases {
@@ -48,7 +49,13 @@ export interface ModeratedTransaction {
   amount: string | null;
   newBalance: string | null;
   /** null unless can_see_transaction_metadata; hidden lists are null, never-set values null (§1.2) */
-  metadata: { narrative: null; comments: [] | null; tags: [] | null; images: [] | null; where: null } | null;
+  metadata: {
+    narrative: string | null;
+    comments: TransactionNote[] | null;
+    tags: TransactionNote[] | null;
+    images: TransactionNote[] | null;
+    where: WhereTag | null;
+  } | null;
 }
 
 function shown<T>(view: ViewDefinition, flag: string, value: T): T | null {
@@ -105,12 +112,22 @@ function otherAccountOf(
   };
 }
 
+/** One transaction's stored metadata as seen through the requesting view. */
+export interface TransactionMetadata {
+  narrative: string;
+  notes: readonly TransactionNote[];
+  where: WhereTag | undefined;
+}
+
+const noMetadata: TransactionMetadata = { narrative: '', notes: [], where: undefined };
+
 export function moderateTransaction(
   view: ViewDefinition,
   bank: Bank,
   account: Account,
   t: Transaction,
   aliases: CounterpartyAliases | undefined,
+  metadata: TransactionMetadata = noMetadata,
 ): ModeratedTransaction {
   const can = (flag: string) => view.permissions.has(flag);
   return {
@@ -126,11 +143,11 @@ export function moderateTransaction(
     newBalance: shown(view, 'can_see_transaction_balance', formatMinorUnits(t.newBalance, t.currency)),
     metadata: can('can_see_transaction_metadata')
       ? {
-          narrative: null,
-          comments: can('can_see_comments') ? [] : null,
-          tags: can('can_see_tags') ? [] : null,
-          images: can('can_see_images') ? [] : null,
-          where: null,
+          narrative: can('can_see_owner_comment') && metadata.narrative !== '' ? metadata.narrative : null,
+          comments: can('can_see_comments') ? metadata.notes.filter((n) => n.kind === 'comment') : null,
+          tags: can('can_see_tags') ? metadata.notes.filter((n) => n.kind === 'tag') : null,
+          images: can('can_see_images') ? metadata.notes.filter((n) => n.kind === 'image') : null,
+          where: can('can_see_where_tag') ? (metadata.where ?? null) : null,
         }
       : null,
   };

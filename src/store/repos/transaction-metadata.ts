@@ -1,0 +1,187 @@
+import type { Kysely } from 'kysely';
+import type { MetadataUser, NoteKind, PageMetadata, TransactionNote, WhereTag } from '../../domain/transactions/metadata.js';
+import type { Database } from '../schema.js';
+
+interface Key {
+  bankId: string;
+  accountId: string;
+  transactionId: string;
+}
+
+const userOf = (r: { user_id: string; provider: string | null; email: string | null }): MetadataUser => ({
+  userId: r.user_id,
+  provider: r.provider ?? '',
+  displayName: r.email ?? '',
+});
+
+/** Narratives, comments, tags, images and where tags of transactions (§9.3). */
+export function transactionMetadataRepo(db: Kysely<Database>) {
+  const notesQuery = (bankId: string, accountId: string, viewId: string, transactionIds: readonly string[]) =>
+    db
+      .selectFrom('transaction_notes as n')
+      .leftJoin('users as u', 'u.user_id', 'n.user_id')
+      .select(['n.note_id', 'n.kind', 'n.transaction_id', 'n.view_id', 'n.user_id', 'n.value', 'n.url', 'n.date'])
+      .select(['u.provider', 'u.email'])
+      .where('n.bank_id', '=', bankId)
+      .where('n.account_id', '=', accountId)
+      .where('n.view_id', '=', viewId)
+      .where('n.transaction_id', 'in', transactionIds)
+      .orderBy('n.date')
+      .orderBy('n.note_id');
+  const wheresQuery = (bankId: string, accountId: string, viewId: string, transactionIds: readonly string[]) =>
+    db
+      .selectFrom('transaction_where_tags as w')
+      .leftJoin('users as u', 'u.user_id', 'w.user_id')
+      .select(['w.transaction_id', 'w.user_id', 'w.latitude', 'w.longitude', 'w.date', 'u.provider', 'u.email'])
+      .where('w.bank_id', '=', bankId)
+      .where('w.account_id', '=', accountId)
+      .where('w.view_id', '=', viewId)
+      .where('w.transaction_id', 'in', transactionIds);
+  type NoteRow = Awaited<ReturnType<ReturnType<typeof notesQuery>['execute']>>[number];
+  const noteOf = (r: NoteRow): TransactionNote => ({
+    noteId: r.note_id,
+    kind: r.kind as NoteKind,
+    transactionId: r.transaction_id,
+    viewId: r.view_id,
+    user: userOf(r),
+    value: r.value,
+    url: r.url,
+    date: Number(r.date),
+  });
+
+  return {
+    async narrative(k: Key): Promise<string> {
+      const row = await db
+        .selectFrom('transaction_narratives')
+        .select('narrative')
+        .where('bank_id', '=', k.bankId)
+        .where('account_id', '=', k.accountId)
+        .where('transaction_id', '=', k.transactionId)
+        .executeTakeFirst();
+      return row?.narrative ?? '';
+    },
+    /** One upsert statement: concurrent writers cannot both insert. '' clears it. */
+    async setNarrative(k: Key, narrative: string): Promise<void> {
+      await db
+        .insertInto('transaction_narratives')
+        .values({ bank_id: k.bankId, account_id: k.accountId, transaction_id: k.transactionId, narrative })
+        .onConflict((oc) => oc.columns(['bank_id', 'account_id', 'transaction_id']).doUpdateSet({ narrative }))
+        .execute();
+    },
+    async addNote(k: Key, note: Omit<TransactionNote, 'transactionId' | 'user'> & { userId: string }): Promise<void> {
+      await db
+        .insertInto('transaction_notes')
+        .values({
+          note_id: note.noteId,
+          kind: note.kind,
+          bank_id: k.bankId,
+          account_id: k.accountId,
+          transaction_id: k.transactionId,
+          view_id: note.viewId,
+          user_id: note.userId,
+          value: note.value,
+          url: note.url,
+          date: note.date,
+        })
+        .execute();
+    },
+    async notes(k: Key, viewId: string, kind: NoteKind): Promise<TransactionNote[]> {
+      const rows = await notesQuery(k.bankId, k.accountId, viewId, [k.transactionId]).where('n.kind', '=', kind).execute();
+      return rows.map(noteOf);
+    },
+    async note(k: Key, viewId: string, kind: NoteKind, noteId: string): Promise<TransactionNote | undefined> {
+      const rows = await notesQuery(k.bankId, k.accountId, viewId, [k.transactionId])
+        .where('n.kind', '=', kind)
+        .where('n.note_id', '=', noteId)
+        .execute();
+      return rows[0] && noteOf(rows[0]);
+    },
+    async deleteNote(k: Key, viewId: string, kind: NoteKind, noteId: string): Promise<boolean> {
+      const r = await db
+        .deleteFrom('transaction_notes')
+        .where('bank_id', '=', k.bankId)
+        .where('account_id', '=', k.accountId)
+        .where('transaction_id', '=', k.transactionId)
+        .where('view_id', '=', viewId)
+        .where('kind', '=', kind)
+        .where('note_id', '=', noteId)
+        .executeTakeFirst();
+      return Number(r.numDeletedRows) > 0;
+    },
+    async where(k: Key, viewId: string): Promise<WhereTag | undefined> {
+      const rows = await wheresQuery(k.bankId, k.accountId, viewId, [k.transactionId]).execute();
+      const r = rows[0];
+      return (
+        r && {
+          transactionId: r.transaction_id,
+          user: userOf(r),
+          latitude: Number(r.latitude),
+          longitude: Number(r.longitude),
+          date: Number(r.date),
+        }
+      );
+    },
+    async setWhere(k: Key, viewId: string, userId: string, latitude: number, longitude: number, date: number): Promise<void> {
+      await db
+        .insertInto('transaction_where_tags')
+        .values({
+          bank_id: k.bankId,
+          account_id: k.accountId,
+          transaction_id: k.transactionId,
+          view_id: viewId,
+          user_id: userId,
+          latitude,
+          longitude,
+          date,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['bank_id', 'account_id', 'view_id', 'transaction_id'])
+            .doUpdateSet({ user_id: userId, latitude, longitude, date }),
+        )
+        .execute();
+    },
+    async deleteWhere(k: Key, viewId: string): Promise<boolean> {
+      const r = await db
+        .deleteFrom('transaction_where_tags')
+        .where('bank_id', '=', k.bankId)
+        .where('account_id', '=', k.accountId)
+        .where('view_id', '=', viewId)
+        .where('transaction_id', '=', k.transactionId)
+        .executeTakeFirst();
+      return Number(r.numDeletedRows) > 0;
+    },
+    /** Everything a page shows, one query per table for the whole page. */
+    async forPage(bankId: string, accountId: string, viewId: string, transactionIds: readonly string[]): Promise<PageMetadata> {
+      const out: PageMetadata = { narratives: new Map(), notes: new Map(), wheres: new Map() };
+      if (transactionIds.length === 0) return out;
+      const [narratives, notes, wheres] = await Promise.all([
+        db
+          .selectFrom('transaction_narratives')
+          .select(['transaction_id', 'narrative'])
+          .where('bank_id', '=', bankId)
+          .where('account_id', '=', accountId)
+          .where('transaction_id', 'in', transactionIds)
+          .execute(),
+        notesQuery(bankId, accountId, viewId, transactionIds).execute(),
+        wheresQuery(bankId, accountId, viewId, transactionIds).execute(),
+      ]);
+      for (const n of narratives) out.narratives.set(n.transaction_id, n.narrative);
+      for (const r of notes) {
+        const list = out.notes.get(r.transaction_id) ?? [];
+        list.push(noteOf(r));
+        out.notes.set(r.transaction_id, list);
+      }
+      for (const r of wheres) {
+        out.wheres.set(r.transaction_id, {
+          transactionId: r.transaction_id,
+          user: userOf(r),
+          latitude: Number(r.latitude),
+          longitude: Number(r.longitude),
+          date: Number(r.date),
+        });
+      }
+      return out;
+    },
+  };
+}
