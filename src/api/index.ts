@@ -2,6 +2,7 @@
 import type { Endpoint } from './endpoint.js';
 import { accountsEndpoints } from './accounts/index.js';
 import { transactionsEndpoints } from './transactions/index.js';
+import { counterpartiesEndpoints } from './counterparties/index.js';
 import { bankById, getBanks } from './banks/banks.js';
 import { cardsEndpoints } from './cards/index.js';
 import { consumersEndpoints } from './consumers/index.js';
@@ -28,6 +29,7 @@ export const allEndpoints: readonly Endpoint[] = [
   ...accountsEndpoints,
   ...viewsEndpoints,
   ...transactionsEndpoints,
+  ...counterpartiesEndpoints,
   ...sandboxEndpoints,
   ...metricsEndpoints,
   ...openDataEndpoints,
