@@ -210,3 +210,117 @@ describe('getOtherAccountMetadata', () => {
     expect((await server.call('GET', `${base()}/_nometa/other_accounts/cp-shop/metadata`, t)).body).toEqual(err('OBP-30022'));
   });
 });
+
+describe('counterparty metadata writes', () => {
+  const meta = (id = 'cp-shop') => `${base()}/owner/other_accounts/${id}/metadata`;
+  const read = async () => (await server.call('GET', meta(), { token: owner.token })).body;
+
+  it('public and private alias: GET, POST 201, PUT 200, DELETE 204 then null', async () => {
+    const t = { token: owner.token };
+    const p = `${base()}/owner/other_accounts/cp-shop`;
+    const first = await server.call('GET', `${p}/public_alias`, t);
+    expect(first.body.alias).toMatch(/^ALIAS_/);
+    expect((await server.call('GET', `${p}/private_alias`, t)).body).toEqual({ alias: null });
+    const add = await server.call('POST', `${p}/private_alias`, { ...t, body: { alias: 'my shop' } });
+    expect(add.status).toBe(201);
+    expect(add.body).toEqual({ success: 'private alias added' });
+    const upd = await server.call('PUT', `${p}/public_alias`, { ...t, body: { alias: 'The Shop' } });
+    expect(upd.status).toBe(200);
+    expect(upd.body).toEqual({ success: 'public alias updated' });
+    expect((await server.call('GET', `${p}/public_alias`, t)).body).toEqual({ alias: 'The Shop' });
+    // the private-alias view now labels the holder with it
+    const priv = await server.call('GET', `${base()}/_priv/other_accounts/cp-shop`, t);
+    expect(priv.body.holder).toEqual({ name: 'my shop', is_alias: true });
+    expect((await server.call('DELETE', `${p}/private_alias`, t)).status).toBe(204);
+    expect((await server.call('GET', `${p}/private_alias`, t)).body).toEqual({ alias: null });
+    expect((await read()).public_alias).toBe('The Shop');
+  });
+
+  it('more_info, url, image_url, open_corporates_url: add, update, delete → null', async () => {
+    const t = { token: owner.token };
+    const cases = [
+      ['more_info', 'more_info', 'more info', 'more_info', 'Bakes bread'],
+      ['url', 'URL', 'url', 'URL', 'https://shop.example.com'],
+      ['image_url', 'image_URL', 'image url', 'image_URL', 'https://shop.example.com/logo.png'],
+      ['open_corporates_url', 'open_corporates_URL', 'open corporate url', 'open_corporates_URL', 'https://opencorporates.com/x'],
+    ] as const;
+    for (const [sub, key, label, jsonKey, value] of cases) {
+      const p = `${meta()}/${sub}`;
+      const add = await server.call('POST', p, { ...t, body: { [key]: value } });
+      expect(add.status).toBe(201);
+      expect(add.body).toEqual({ success: `${label} added` });
+      expect((await read())[jsonKey]).toBe(value);
+      const upd = await server.call('PUT', p, { ...t, body: { [key]: `${value}2` } });
+      expect(upd.body).toEqual({ success: `${label} updated` });
+      expect((await read())[jsonKey]).toBe(`${value}2`);
+      expect((await server.call('DELETE', p, t)).status).toBe(204);
+      expect((await read())[jsonKey]).toBeNull();
+    }
+  });
+
+  it('locations: add with the poster, delete → null; corporate delete with nothing set → 400', async () => {
+    const t = { token: owner.token };
+    for (const which of ['corporate_location', 'physical_location']) {
+      const p = `${meta()}/${which}`;
+      const add = await server.call('POST', p, { ...t, body: { [which]: { latitude: 52.5, longitude: 13.4 } } });
+      expect(add.status).toBe(201);
+      const got = (await read())[which];
+      expect(got).toEqual({
+        latitude: 52.5,
+        longitude: 13.4,
+        date: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+        user: { id: owner.userId, provider: expect.any(String), display_name: expect.any(String) },
+      });
+      expect((await server.call('DELETE', p, t)).status).toBe(204);
+      expect((await read())[which]).toBeNull();
+    }
+    const again = await server.call('DELETE', `${meta()}/corporate_location`, t);
+    expect(again.status).toBe(400);
+  });
+
+  it('bad input writes nothing: bad URLs, impossible coordinates, wrong types, over-long text', async () => {
+    const t = { token: owner.token };
+    const before = await read();
+    const bad: [string, string, unknown][] = [
+      ['POST', 'url', { URL: 'not a url' }],
+      ['POST', 'url', { URL: 'javascript:alert(1)' }],
+      ['PUT', 'image_url', { image_URL: 'ftp//x' }],
+      ['POST', 'open_corporates_url', { open_corporates_URL: 12 }],
+      ['POST', 'corporate_location', { corporate_location: { latitude: 91, longitude: 0 } }],
+      ['POST', 'physical_location', { physical_location: { latitude: 0, longitude: -180.5 } }],
+      ['POST', 'physical_location', { physical_location: { latitude: 'x', longitude: 0 } }],
+      ['POST', 'more_info', { more_info: 'x'.repeat(256) }],
+      ['POST', 'more_info', {}],
+    ];
+    for (const [verb, sub, body] of bad) {
+      const res = await server.call(verb, `${meta()}/${sub}`, { ...t, body });
+      expect(res.status, `${verb} ${sub}`).toBe(400);
+    }
+    const alias = await server.call('POST', `${base()}/owner/other_accounts/cp-shop/public_alias`, { ...t, body: { alias: 5 } });
+    expect(alias.status).toBe(400);
+    expect(await read()).toEqual(before);
+  });
+
+  it('401, 403 without the view, 400 unknown counterparty, 400 OBP-30022 without metadata or the flag', async () => {
+    const p = `${meta()}/more_info`;
+    const body = { more_info: 'x' };
+    expect((await server.call('POST', p, { body })).body).toEqual(notLoggedIn);
+    expect((await server.call('POST', p, { token: stranger.token, body })).body).toEqual(err('OBP-20017', 403));
+    const t = { token: owner.token, body };
+    expect((await server.call('POST', `${meta('nope')}/more_info`, t)).body).toEqual(err('OBP-30017'));
+    expect((await server.call('POST', `${base()}/_nometa/other_accounts/cp-shop/metadata/more_info`, t)).body).toEqual(
+      err('OBP-30022'),
+    );
+    await customView('_noadd', ['can_add_more_info', 'can_see_private_alias']);
+    expect((await server.call('POST', `${base()}/_noadd/other_accounts/cp-shop/metadata/more_info`, t)).body).toEqual(
+      err('OBP-30022'),
+    );
+    const priv = await server.call('GET', `${base()}/_noadd/other_accounts/cp-shop/private_alias`, { token: owner.token });
+    expect(priv.body).toEqual(err('OBP-30022'));
+    // the public-alias view hides metadata, so no metadata write goes through it
+    expect((await server.call('POST', `${base()}/_pub/other_accounts/cp-shop/metadata/more_info`, t)).body).toEqual(
+      err('OBP-30022'),
+    );
+    expect((await read()).more_info).toBeNull();
+  });
+});

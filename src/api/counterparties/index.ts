@@ -1,4 +1,6 @@
 import type { Endpoint } from '../endpoint.js';
+import { metadataFields } from './fields.js';
+import { metadataFieldEndpoints } from './metadata-endpoint.js';
 import {
   getOtherAccountByIdForBankAccount,
   getOtherAccountForTransaction,
@@ -11,4 +13,5 @@ export const counterpartiesEndpoints: readonly Endpoint[] = [
   getOtherAccountByIdForBankAccount,
   getOtherAccountForTransaction,
   getOtherAccountMetadata,
+  ...metadataFields.flatMap(metadataFieldEndpoints),
 ];
