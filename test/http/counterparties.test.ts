@@ -323,4 +323,25 @@ describe('counterparty metadata writes', () => {
     );
     expect((await read()).more_info).toBeNull();
   });
+
+  it('parallel writes of different fields all survive', async () => {
+    const t = { token: owner.token };
+    const p = `${base()}/owner/other_accounts/${bakeryId}/metadata`;
+    const writes = [
+      server.call('POST', `${p}/more_info`, { ...t, body: { more_info: 'info' } }),
+      server.call('POST', `${p}/url`, { ...t, body: { URL: 'https://a.example' } }),
+      server.call('POST', `${p}/image_url`, { ...t, body: { image_URL: 'https://b.example' } }),
+      server.call('POST', `${p}/open_corporates_url`, { ...t, body: { open_corporates_URL: 'https://c.example' } }),
+      server.call('POST', `${p}/physical_location`, { ...t, body: { physical_location: { latitude: 1, longitude: 2 } } }),
+    ];
+    expect((await Promise.all(writes)).map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    const m = (await server.call('GET', p, t)).body;
+    expect([m.more_info, m.URL, m.image_URL, m.open_corporates_URL, m.physical_location.latitude]).toEqual([
+      'info',
+      'https://a.example',
+      'https://b.example',
+      'https://c.example',
+      1,
+    ]);
+  });
 });

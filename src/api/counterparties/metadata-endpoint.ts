@@ -3,7 +3,7 @@
  * `fields.ts` so that every field follows the same rules: login, view access (403), the counterparty
  * (400 OBP-30017), metadata visible through the view and the field's flag (400 OBP-30022), then the body.
  */
-import type { CounterpartyDetails, StoredLocation } from '../../domain/counterparties/metadata.js';
+import { parseDetails, type CounterpartyDetails, type StoredLocation } from '../../domain/counterparties/metadata.js';
 import { moderateOtherAccount } from '../../domain/transactions/moderation.js';
 import type { ViewDefinition } from '../../domain/views/definitions.js';
 import { obpError } from '../../errors/obp-error.js';
@@ -51,7 +51,6 @@ async function write(
   store: Repositories,
   params: Params,
   f: MetadataFieldSpec,
-  c: Counterparty,
   value: string | StoredLocation | undefined,
 ): Promise<void> {
   const { BANK_ID: bankId, ACCOUNT_ID: accountId, OTHER_ACCOUNT_ID: id } = params;
@@ -65,10 +64,16 @@ async function write(
     );
     return;
   }
-  const details: CounterpartyDetails = { ...c.metadata.details };
-  if (value === undefined) delete details[f.key];
-  else (details as Record<string, unknown>)[f.key] = value;
-  await store.counterparties.setDetails(bankId, accountId, id, JSON.stringify(details));
+  // compare-and-set on the whole JSON, re-read on a concurrent change to another field
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const [row] = await store.counterparties.metadata(bankId, accountId, [id]);
+    if (!row) throw obpError('OBP-30017');
+    const details: CounterpartyDetails = parseDetails(row.details);
+    if (value === undefined) delete details[f.key];
+    else (details as Record<string, unknown>)[f.key] = value;
+    if (await store.counterparties.replaceDetails(bankId, accountId, id, row.details, JSON.stringify(details))) return;
+  }
+  throw obpError('OBP-50000');
 }
 
 function writeEndpoint(f: MetadataFieldSpec, mode: 'add' | 'update'): Endpoint {
@@ -92,7 +97,7 @@ function writeEndpoint(f: MetadataFieldSpec, mode: 'add' | 'update'): Endpoint {
       const { store, config } = ctx;
       const user = ctx.user();
       const params = ctx.params as Params;
-      const { counterparty } = await counterpartyWithFlag(store, config.props, user.userId, params, f.addFlag);
+      await counterpartyWithFlag(store, config.props, user.userId, params, f.addFlag);
       const raw = (ctx.body as Record<string, unknown>)[f.bodyKey];
       let value: string | StoredLocation;
       if (f.kind === 'location') {
@@ -105,7 +110,7 @@ function writeEndpoint(f: MetadataFieldSpec, mode: 'add' | 'update'): Endpoint {
         if (f.kind === 'url' && !validUrl(text)) throw obpError('OBP-10017');
         value = text;
       }
-      await write(store, params, f, counterparty, value);
+      await write(store, params, f, value);
       return { success: `${f.label} ${mode === 'add' ? 'added' : 'updated'}` };
     },
   });
@@ -133,7 +138,7 @@ function deleteEndpoint(f: MetadataFieldSpec): Endpoint {
       if (f.key === 'corporateLocation' && counterparty.metadata.details.corporateLocation === undefined) {
         throw obpError('OBP-30022', ' nothing to delete');
       }
-      await write(store, params, f, counterparty, undefined);
+      await write(store, params, f, undefined);
       return undefined;
     },
   });

@@ -74,14 +74,20 @@ export function counterpartyRepo(db: Kysely<Database>) {
         .where('counterparty_id', '=', counterpartyId)
         .execute();
     },
-    async setDetails(bankId: string, accountId: string, counterpartyId: string, details: string) {
-      await db
+    /**
+     * Replaces the details only if they still read `expected` (one statement), so two writers of
+     * different fields cannot lose each other's value; false means the caller should re-read.
+     */
+    async replaceDetails(bankId: string, accountId: string, counterpartyId: string, expected: string, details: string) {
+      const r = await db
         .updateTable('counterparty_metadata')
         .set({ details })
         .where('bank_id', '=', bankId)
         .where('account_id', '=', accountId)
         .where('counterparty_id', '=', counterpartyId)
-        .execute();
+        .where('details', '=', expected)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
     },
   };
 }
