@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { newPublicAlias } from '../domain/counterparties/metadata.js';
+import { uniquePublicAlias } from '../domain/counterparties/metadata.js';
 import { hashPassword } from '../domain/auth/secrets.js';
 import { viewsForCreatedAccount } from '../domain/views/definitions.js';
 import type { Store } from '../store/index.js';
@@ -102,10 +102,11 @@ export async function generateDemoData(
     });
     await store.accounts.addHolder(o.bankId, accountId, userId);
     // Each counterparty's metadata row with its public alias, so aliases are stable from the start (§10.1).
+    const taken = new Set<string>();
     await store.counterparties.ensure(
       o.bankId,
       accountId,
-      [...counterparties].map(([counterpartyId, name]) => ({ counterpartyId, name, publicAlias: newPublicAlias() })),
+      [...counterparties].map(([counterpartyId, name]) => ({ counterpartyId, name, publicAlias: uniquePublicAlias(taken) })),
     );
     for (const viewId of viewsForCreatedAccount) await store.access.grant(userId, o.bankId, accountId, viewId);
     users.push(username);

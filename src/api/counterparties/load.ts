@@ -1,5 +1,5 @@
 /** Loads an account's counterparties with their metadata, creating the metadata rows on first sight (§10.1). */
-import { newPublicAlias, parseDetails, type CounterpartyMetadata } from '../../domain/counterparties/metadata.js';
+import { parseDetails, uniquePublicAlias, type CounterpartyMetadata } from '../../domain/counterparties/metadata.js';
 import type { Account, Bank } from '../../domain/model.js';
 import { counterpartyIdOf, type CounterpartyFields } from '../../domain/transactions/moderation.js';
 import { requireView, firehoseRoleCheck } from '../../domain/views/access.js';
@@ -46,13 +46,14 @@ export async function withMetadata(
   const known = new Set((await store.counterparties.metadata(bankId, accountId, ids)).map((r) => r.counterparty_id));
   const missing = fields.filter((_, i) => !known.has(ids[i]!));
   if (missing.length > 0) {
+    const taken = await store.counterparties.publicAliases(bankId, accountId);
     await store.counterparties.ensure(
       bankId,
       accountId,
       [...new Map(missing.map((f) => [counterpartyIdOf(f), f])).entries()].map(([id, f]) => ({
         counterpartyId: id,
         name: f.counterpartyName,
-        publicAlias: newPublicAlias(),
+        publicAlias: uniquePublicAlias(taken),
       })),
     );
   }

@@ -41,3 +41,11 @@ export function parseDetails(json: string): CounterpartyDetails {
 export function newPublicAlias(): string {
   return `ALIAS_${randomBytes(3).toString('hex').toUpperCase()}`;
 }
+
+/** A public alias not in `taken` (which it joins), extended by hex characters until unique (§10.1). */
+export function uniquePublicAlias(taken: Set<string>): string {
+  let alias = newPublicAlias();
+  while (taken.has(alias)) alias += randomBytes(1).toString('hex').toUpperCase();
+  taken.add(alias);
+  return alias;
+}

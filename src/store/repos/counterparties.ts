@@ -55,6 +55,15 @@ export function counterpartyRepo(db: Kysely<Database>) {
           .execute();
       }
     },
+    async publicAliases(bankId: string, accountId: string): Promise<Set<string>> {
+      const rows = await db
+        .selectFrom('counterparty_metadata')
+        .select('public_alias')
+        .where('bank_id', '=', bankId)
+        .where('account_id', '=', accountId)
+        .execute();
+      return new Set(rows.map((r) => r.public_alias));
+    },
     async metadata(bankId: string, accountId: string, counterpartyIds: readonly string[]) {
       if (counterpartyIds.length === 0) return [];
       return db
