@@ -3,6 +3,7 @@ import type { Endpoint } from './endpoint.js';
 import { accountsEndpoints } from './accounts/index.js';
 import { transactionMetadataEndpoints } from './transaction-metadata/index.js';
 import { transactionsEndpoints } from './transactions/index.js';
+import { counterpartiesEndpoints } from './counterparties/index.js';
 import { bankById, getBanks } from './banks/banks.js';
 import { cardsEndpoints } from './cards/index.js';
 import { consumersEndpoints } from './consumers/index.js';
@@ -30,6 +31,7 @@ export const allEndpoints: readonly Endpoint[] = [
   ...viewsEndpoints,
   ...transactionsEndpoints,
   ...transactionMetadataEndpoints,
+  ...counterpartiesEndpoints,
   ...sandboxEndpoints,
   ...metricsEndpoints,
   ...openDataEndpoints,

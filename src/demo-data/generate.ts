@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { uniquePublicAlias } from '../domain/counterparties/metadata.js';
 import { hashPassword } from '../domain/auth/secrets.js';
 import { viewsForCreatedAccount } from '../domain/views/definitions.js';
 import type { Store } from '../store/index.js';
@@ -74,10 +75,12 @@ export async function generateDemoData(
     const accountId = `${o.bankId}-acc-${userId.slice(0, 8)}`;
     const plan = { bankId: o.bankId, accountId, currency: 'EUR', openingBalance: 250_000n, from, to };
     let balance = plan.openingBalance;
+    const counterparties = new Map<string, string>();
     for (let n = 0; n < o.transactions; n += chunk) {
       const count = Math.min(chunk, o.transactions - n);
       const page = generateTransactions(plan, random, n, count, o.transactions, balance);
       balance = page.balance;
+      for (const t of page.transactions) counterparties.set(t.counterpartyId, t.counterpartyName);
       await store.transaction((tx) => tx.transactions.insertBulk(page.transactions));
       written += count;
       progress(written, total);
@@ -98,6 +101,13 @@ export async function generateDemoData(
       routingAddress: number,
     });
     await store.accounts.addHolder(o.bankId, accountId, userId);
+    // Each counterparty's metadata row with its public alias, so aliases are stable from the start (§10.1).
+    const taken = new Set<string>();
+    await store.counterparties.ensure(
+      o.bankId,
+      accountId,
+      [...counterparties].map(([counterpartyId, name]) => ({ counterpartyId, name, publicAlias: uniquePublicAlias(taken) })),
+    );
     for (const viewId of viewsForCreatedAccount) await store.access.grant(userId, o.bankId, accountId, viewId);
     users.push(username);
     accounts.push(accountId);

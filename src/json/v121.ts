@@ -2,7 +2,13 @@
 import type { Account, Bank } from '../domain/model.js';
 import { formatMinorUnits } from '../domain/money.js';
 import type { MetadataUser, TransactionNote, WhereTag } from '../domain/transactions/metadata.js';
-import type { ModeratedThisAccount, ModeratedTransaction } from '../domain/transactions/moderation.js';
+import type {
+  ModeratedCounterpartyMetadata,
+  ModeratedOtherAccount,
+  ModeratedThisAccount,
+  ModeratedTransaction,
+} from '../domain/transactions/moderation.js';
+import type { StoredLocation } from '../domain/counterparties/metadata.js';
 import { obpDate } from './dates.js';
 import { viewJsonFlags, type ViewDefinition } from '../domain/views/definitions.js';
 
@@ -114,36 +120,51 @@ export function transactionDetailsJson(t: ModeratedTransaction) {
 }
 
 /** v1.2.1 TransactionJSON (SEMANTICS §9.1) of a moderated transaction. */
+function locationJson(l: StoredLocation | null) {
+  return l === null
+    ? null
+    : {
+        latitude: l.latitude,
+        longitude: l.longitude,
+        date: obpDate(l.date),
+        user: { id: l.userId, provider: l.provider, display_name: l.displayName },
+      };
+}
+
+/** v1.2.1 OtherAccountMetadataJSON. */
+export function otherAccountMetadataJson(m: ModeratedCounterpartyMetadata) {
+  return {
+    public_alias: m.publicAlias,
+    private_alias: m.privateAlias,
+    more_info: m.moreInfo,
+    URL: m.url,
+    image_URL: m.imageUrl,
+    open_corporates_URL: m.openCorporatesUrl,
+    corporate_location: locationJson(m.corporateLocation),
+    physical_location: locationJson(m.physicalLocation),
+  };
+}
+
+/** v1.2.1 OtherAccountJSON (SEMANTICS §8.3). */
+export function otherAccountJson(o: ModeratedOtherAccount) {
+  return {
+    id: o.id,
+    holder: { name: o.holder.name, is_alias: o.holder.isAlias },
+    number: nullable(o.number),
+    kind: nullable(o.kind),
+    IBAN: nullable(o.iban),
+    swift_bic: null,
+    bank: { national_identifier: nullable(o.bankNationalIdentifier), name: nullable(o.bankName) },
+    metadata: o.metadata === null ? null : otherAccountMetadataJson(o.metadata),
+  };
+}
+
+/** v1.2.1 TransactionJSON (SEMANTICS §9.1) of a moderated transaction. */
 export function transactionJson(t: ModeratedTransaction) {
-  const o = t.otherAccount;
   return {
     id: t.id,
     this_account: thisAccountJson(t.thisAccount),
-    other_account:
-      o === null
-        ? null
-        : {
-            id: o.id,
-            holder: { name: o.holder.name, is_alias: o.holder.isAlias },
-            number: nullable(o.number),
-            kind: nullable(o.kind),
-            IBAN: nullable(o.iban),
-            swift_bic: null,
-            bank: { national_identifier: nullable(o.bankNationalIdentifier), name: nullable(o.bankName) },
-            metadata:
-              o.metadata === null
-                ? null
-                : {
-                    public_alias: nullable(o.metadata.publicAlias),
-                    private_alias: nullable(o.metadata.privateAlias),
-                    more_info: null,
-                    URL: null,
-                    image_URL: null,
-                    open_corporates_URL: null,
-                    corporate_location: null,
-                    physical_location: null,
-                  },
-          },
+    other_account: t.otherAccount === null ? null : otherAccountJson(t.otherAccount),
     details: transactionDetailsJson(t),
     metadata: t.metadata === null ? null : transactionMetadataJson(t.metadata),
   };

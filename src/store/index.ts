@@ -11,6 +11,7 @@ import type { Dialect } from './dialect.js';
 import { accessRepo, accountRepo, type AccountSummary } from './repos/accounts.js';
 import { bankRepo } from './repos/banks.js';
 import { cardRepo } from './repos/cards.js';
+import { counterpartyRepo } from './repos/counterparties.js';
 import { consumerRepo } from './repos/consumers.js';
 import { customerMessageRepo } from './repos/customer-messages.js';
 import { customerRepo } from './repos/customers.js';
@@ -72,6 +73,7 @@ function repositories(
     access: accessRepo(db, announce, cached?.privateAccounts),
     transactions: transactionRepo(db, dialect),
     transactionMetadata: transactionMetadataRepo(db),
+    counterparties: counterpartyRepo(db),
     documents: documentRepo(db),
     metrics: metricRepo(db, dialect, metricsWorker),
     sandboxImport: sandboxImportRepo(db, announce),

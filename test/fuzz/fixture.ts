@@ -86,6 +86,33 @@ export async function buildFixture(server: TestServer): Promise<FuzzFixture> {
     caller.userId,
   );
 
+  // one transaction with a counterparty, for the other_accounts and transaction paths
+  await server.store.transactions.insertMany([
+    {
+      bankId,
+      accountId,
+      transactionId: 'fuzz-transaction',
+      kind: 'DEBIT',
+      description: 'Fuzz payment',
+      currency: 'EUR',
+      amount: -100n,
+      newBalance: 0n,
+      postedAt: Date.UTC(2020, 0, 1),
+      completedAt: Date.UTC(2020, 0, 1),
+      counterpartyId: 'fuzz-counterparty',
+      counterpartyName: 'Fuzz Shop',
+      counterpartyAccountNumber: '1',
+      counterpartyIban: '',
+      counterpartyBankName: '',
+      counterpartyKind: 'AC',
+    },
+  ]);
+
+  // as the import and the data generator do: the counterparty's metadata row is written with its transactions
+  await server.store.counterparties.ensure(bankId, accountId, [
+    { counterpartyId: 'fuzz-counterparty', name: 'Fuzz Shop', publicAlias: 'ALIAS_F0F0F0' },
+  ]);
+
   const known: Partial<Record<Placeholder, string>> = {
     BANK_ID: bankId,
     ACCOUNT_ID: accountId,
@@ -100,6 +127,8 @@ export async function buildFixture(server: TestServer): Promise<FuzzFixture> {
     ATM_ID: 'fuzz-atm',
     PRODUCT_CODE: 'fuzz-product',
     CUSTOMER_ID: customerId,
+    TRANSACTION_ID: 'fuzz-transaction',
+    OTHER_ACCOUNT_ID: 'fuzz-counterparty',
     API_VERSION: 'v2.1.0',
     TRANSACTION_REQUEST_TYPE: server.config.props.transactionRequestsSupportedTypes[0] ?? 'SANDBOX_TAN',
   };

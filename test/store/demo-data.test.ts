@@ -30,6 +30,11 @@ describe.skipIf(storeKind !== 'sqlite')('demo-data generator on SQLite', () => {
         const years = (txs[0]!.completedAt - txs.at(-1)!.completedAt) / (365 * 86_400_000);
         expect(years).toBeGreaterThan(4);
         expect(new Set(txs.map((t) => t.counterpartyName)).size).toBeLessThan(20);
+        // one metadata row with an ALIAS_ public alias per counterparty
+        const ids = [...new Set(txs.map((t) => t.counterpartyId))];
+        const meta = await store.counterparties.metadata('gen-bank', accountId, ids);
+        expect(meta.map((m) => m.counterparty_id).sort()).toEqual(ids.sort());
+        for (const m of meta) expect(m.public_alias).toMatch(/^ALIAS_[0-9A-F]{6}$/);
         const [holder] = await store.accounts.holders('gen-bank', accountId);
         expect(await store.access.viewsOf(holder!, 'gen-bank', accountId)).toContain('owner');
       }

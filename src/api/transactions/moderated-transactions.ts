@@ -1,8 +1,9 @@
 /**
- * Loads the counterparty aliases and the transaction metadata a page of transactions needs (one
- * query each for the whole page), then moderates it. The core JSON shows no metadata: `withMetadata`
- * false skips reading it.
+ * Loads the counterparty metadata (aliases and details) and the transaction metadata a page of
+ * transactions needs (one query each for the whole page), then moderates it. The core JSON shows no
+ * transaction metadata: `withMetadata` false skips reading it.
  */
+import { parseDetails } from '../../domain/counterparties/metadata.js';
 import type { Account, Bank, Transaction } from '../../domain/model.js';
 import { counterpartyIdOf, moderateTransaction, type ModeratedTransaction } from '../../domain/transactions/moderation.js';
 import type { ViewDefinition } from '../../domain/views/definitions.js';
@@ -20,7 +21,7 @@ export async function moderated(
   const rows =
     view.alias === '' && !view.permissions.has('can_see_other_account_metadata')
       ? []
-      : await store.transactions.aliases(bank.bankId, account.accountId, ids);
+      : await store.counterparties.metadata(bank.bankId, account.accountId, ids);
   const metadata =
     withMetadata && view.permissions.has('can_see_transaction_metadata')
       ? await store.transactionMetadata.forPage(
@@ -30,7 +31,12 @@ export async function moderated(
           txs.map((t) => t.transactionId),
         )
       : undefined;
-  const aliases = new Map(rows.map((r) => [r.counterparty_id, { publicAlias: r.public_alias, privateAlias: r.private_alias }]));
+  const aliases = new Map(
+    rows.map((r) => [
+      r.counterparty_id,
+      { publicAlias: r.public_alias, privateAlias: r.private_alias, details: parseDetails(r.details) },
+    ]),
+  );
   return txs.map((t, i) =>
     moderateTransaction(view, bank, account, t, aliases.get(ids[i]!), {
       narrative: metadata?.narratives.get(t.transactionId) ?? '',

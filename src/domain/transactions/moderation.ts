@@ -8,10 +8,36 @@ import type { Account, Bank, Transaction } from '../model.js';
 import type { ViewDefinition } from '../views/definitions.js';
 import type { TransactionNote, WhereTag } from './metadata.js';
 import { implicitCounterpartyId } from '../sandbox-import/counterparty-id.js';
+import type { CounterpartyDetails, StoredLocation } from '../counterparties/metadata.js';
 
 export interface CounterpartyAliases {
   publicAlias: string;
   privateAlias: string;
+  details?: CounterpartyDetails;
+}
+
+/** The counterparty part of a transaction, which is all a counterparty's own JSON needs. */
+export type CounterpartyFields = Pick<
+  Transaction,
+  | 'bankId'
+  | 'accountId'
+  | 'counterpartyId'
+  | 'counterpartyName'
+  | 'counterpartyAccountNumber'
+  | 'counterpartyIban'
+  | 'counterpartyBankName'
+  | 'counterpartyKind'
+>;
+
+export interface ModeratedCounterpartyMetadata {
+  publicAlias: string | null;
+  privateAlias: string | null;
+  moreInfo: string | null;
+  url: string | null;
+  imageUrl: string | null;
+  openCorporatesUrl: string | null;
+  corporateLocation: StoredLocation | null;
+  physicalLocation: StoredLocation | null;
 }
 
 export interface ModeratedThisAccount {
@@ -33,7 +59,7 @@ export interface ModeratedOtherAccount {
   bankNationalIdentifier: string | null;
   bankName: string | null;
   /** null unless the view may see counterparty metadata (and no alias hides it) */
-  metadata: { publicAlias: string | null; privateAlias: string | null } | null;
+  metadata: ModeratedCounterpartyMetadata | null;
 }
 
 export interface ModeratedTransaction {
@@ -76,19 +102,24 @@ function thisAccountOf(view: ViewDefinition, bank: Bank, account: Account): Mode
 }
 
 /** The counterparty's id: stored, or derived as OBP does (§1.6) when the row predates it. */
-export function counterpartyIdOf(t: Transaction): string {
+export function counterpartyIdOf(t: CounterpartyFields): string {
   return t.counterpartyId !== '' ? t.counterpartyId : implicitCounterpartyId(t.bankId, t.accountId, t.counterpartyName);
 }
 
-function holderOf(view: ViewDefinition, t: Transaction, aliases: CounterpartyAliases | undefined) {
+function holderOf(view: ViewDefinition, t: CounterpartyFields, aliases: CounterpartyAliases | undefined) {
   if (view.alias === 'public' && aliases && aliases.publicAlias !== '') return { name: aliases.publicAlias, isAlias: true };
   if (view.alias === 'private' && aliases && aliases.privateAlias !== '') return { name: aliases.privateAlias, isAlias: true };
   return { name: t.counterpartyName, isAlias: false };
 }
 
-function otherAccountOf(
+/** Empty strings are never-set or deleted values: null (§1.2). */
+function text(view: ViewDefinition, flag: string, value: string | undefined): string | null {
+  return view.permissions.has(flag) && value !== undefined && value !== '' ? value : null;
+}
+
+export function moderateOtherAccount(
   view: ViewDefinition,
-  t: Transaction,
+  t: CounterpartyFields,
   aliases: CounterpartyAliases | undefined,
 ): ModeratedOtherAccount | null {
   if (!view.permissions.has('can_see_transaction_other_bank_account')) return null;
@@ -106,8 +137,14 @@ function otherAccountOf(
     metadata: metadataHidden
       ? null
       : {
-          publicAlias: shown(view, 'can_see_public_alias', aliases?.publicAlias ?? ''),
-          privateAlias: shown(view, 'can_see_private_alias', aliases?.privateAlias ?? ''),
+          publicAlias: text(view, 'can_see_public_alias', aliases?.publicAlias),
+          privateAlias: text(view, 'can_see_private_alias', aliases?.privateAlias),
+          moreInfo: text(view, 'can_see_more_info', aliases?.details?.moreInfo),
+          url: text(view, 'can_see_url', aliases?.details?.url),
+          imageUrl: text(view, 'can_see_image_url', aliases?.details?.imageUrl),
+          openCorporatesUrl: text(view, 'can_see_open_corporates_url', aliases?.details?.openCorporatesUrl),
+          corporateLocation: shown(view, 'can_see_corporate_location', aliases?.details?.corporateLocation ?? null),
+          physicalLocation: shown(view, 'can_see_physical_location', aliases?.details?.physicalLocation ?? null),
         },
   };
 }
@@ -133,7 +170,7 @@ export function moderateTransaction(
   return {
     id: t.transactionId,
     thisAccount: thisAccountOf(view, bank, account),
-    otherAccount: otherAccountOf(view, t, aliases),
+    otherAccount: moderateOtherAccount(view, t, aliases),
     type: shown(view, 'can_see_transaction_type', t.kind),
     description: shown(view, 'can_see_transaction_description', t.description),
     posted: shown(view, 'can_see_transaction_start_date', t.postedAt),
