@@ -218,3 +218,29 @@ export async function seedConsumer(server: TestServer, change: Partial<Consumer>
     ...change,
   });
 }
+
+/** A new bank with one current account (balance 1.00 EUR) that `owner` holds through the owner view. */
+export async function seedOwnedAccount(
+  server: TestServer,
+  owner: TestUser,
+  iban = 'DE89000000000012345678',
+): Promise<{ bankId: string; accountId: string }> {
+  const bankId = await seedBank(server);
+  const accountId = `acc-${randomUUID()}`;
+  await server.store.accounts.insert({
+    bankId,
+    accountId,
+    number: '12345678',
+    kind: 'CURRENT',
+    label: 'Main',
+    currency: 'EUR',
+    balance: 100n,
+    holderName: 'Owner Name',
+    iban,
+    swiftBic: '',
+    routingScheme: 'AccountNumber',
+    routingAddress: '12345678',
+  });
+  await server.store.access.grant(owner.userId, bankId, accountId, 'owner');
+  return { bankId, accountId };
+}

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { implicitCounterpartyId } from '../../src/domain/sandbox-import/counterparty-id.js';
 import { systemView, toStoredView } from '../../src/domain/views/definitions.js';
-import { seedBank, startTestServer, type TestServer, type TestUser } from '../helpers/server.js';
+import { seedOwnedAccount, startTestServer, type TestServer, type TestUser } from '../helpers/server.js';
 
 const v = '/obp/v2.1.0';
 const notLoggedIn = { code: 401, message: 'OBP-20001: User not logged in. Authentication is required!' };
@@ -33,23 +32,7 @@ beforeAll(async () => {
   server = await startTestServer();
   owner = await server.user();
   stranger = await server.user();
-  bankId = await seedBank(server);
-  accountId = `acc-${randomUUID()}`;
-  await server.store.accounts.insert({
-    bankId,
-    accountId,
-    number: '12345678',
-    kind: 'CURRENT',
-    label: 'Main',
-    currency: 'EUR',
-    balance: 100n,
-    holderName: 'Owner Name',
-    iban: 'DE89000000000012345678',
-    swiftBic: '',
-    routingScheme: 'AccountNumber',
-    routingAddress: '12345678',
-  });
-  await server.store.access.grant(owner.userId, bankId, accountId, 'owner');
+  ({ bankId, accountId } = await seedOwnedAccount(server, owner));
   const t0 = Date.UTC(2020, 0, 1);
   // two payments to the bakery with no stored id (derived, §1.6) and one to a shop with a stored id
   await server.store.transactions.insertMany(

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { systemView, toStoredView } from '../../src/domain/views/definitions.js';
-import { seedBank, startTestServer, type TestServer, type TestUser } from '../helpers/server.js';
+import { seedOwnedAccount, startTestServer, type TestServer, type TestUser } from '../helpers/server.js';
 
 const v = '/obp/v2.1.0';
 let server: TestServer;
@@ -44,23 +43,7 @@ beforeAll(async () => {
   owner = await server.user();
   friend = await server.user();
   stranger = await server.user();
-  bankId = await seedBank(server);
-  accountId = `acc-${randomUUID()}`;
-  await server.store.accounts.insert({
-    bankId,
-    accountId,
-    number: '12345678',
-    kind: 'CURRENT',
-    label: 'Main',
-    currency: 'EUR',
-    balance: 100n,
-    holderName: 'Owner Name',
-    iban: '',
-    swiftBic: '',
-    routingScheme: 'AccountNumber',
-    routingAddress: '12345678',
-  });
-  await server.store.access.grant(owner.userId, bankId, accountId, 'owner');
+  ({ bankId, accountId } = await seedOwnedAccount(server, owner, ''));
   const start = Date.UTC(2020, 0, 1);
   await server.store.transactions.insertMany(
     [0, 1, 2, 3].map((n) => ({

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoData } from '../../src/demo-data/generate.js';
 import { publicViewTemplate, systemView, toStoredView } from '../../src/domain/views/definitions.js';
-import { seedBank, startTestServer, type TestServer, type TestUser } from '../helpers/server.js';
+import { seedOwnedAccount, startTestServer, type TestServer, type TestUser } from '../helpers/server.js';
 
 const v = '/obp/v2.1.0';
 const noViewAccess = {
@@ -26,23 +26,7 @@ beforeAll(async () => {
   server = await startTestServer();
   owner = await server.user();
   stranger = await server.user();
-  bankId = await seedBank(server);
-  accountId = `acc-${randomUUID()}`;
-  await server.store.accounts.insert({
-    bankId,
-    accountId,
-    number: '12345678',
-    kind: 'CURRENT',
-    label: 'Main',
-    currency: 'EUR',
-    balance: 100n,
-    holderName: 'Owner Name',
-    iban: 'DE89000000000012345678',
-    swiftBic: '',
-    routingScheme: 'AccountNumber',
-    routingAddress: '12345678',
-  });
-  await server.store.access.grant(owner.userId, bankId, accountId, 'owner');
+  ({ bankId, accountId } = await seedOwnedAccount(server, owner));
   const base = Date.UTC(2020, 0, 1);
   const rows = [0, 1, 2].map((n) => ({
     bankId,
