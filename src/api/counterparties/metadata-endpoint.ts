@@ -3,6 +3,7 @@
  * `fields.ts` so that every field follows the same rules: login, view access (403), the counterparty
  * (400 OBP-30017), metadata visible through the view and the field's flag (400 OBP-30022), then the body.
  */
+import { coordinatesPossible } from '../../domain/transactions/metadata.js';
 import { parseDetails, type CounterpartyDetails, type StoredLocation } from '../../domain/counterparties/metadata.js';
 import { moderateOtherAccount } from '../../domain/transactions/moderation.js';
 import type { ViewDefinition } from '../../domain/views/definitions.js';
@@ -102,7 +103,7 @@ function writeEndpoint(f: MetadataFieldSpec, mode: 'add' | 'update'): Endpoint {
       let value: string | StoredLocation;
       if (f.kind === 'location') {
         const { latitude, longitude } = raw as { latitude: number; longitude: number };
-        if (!(Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180)) throw obpError('OBP-10001', ' Coordinates not possible');
+        if (!coordinatesPossible(latitude, longitude)) throw obpError('OBP-10001', ' Coordinates not possible');
         value = { latitude, longitude, date: Date.now(), userId: user.userId, provider: user.provider, displayName: user.email };
       } else {
         const text = raw as string;
