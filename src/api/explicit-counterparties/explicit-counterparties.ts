@@ -5,11 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isValidObpId } from '../../domain/accounts/ids.js';
+import { requireObpDestination } from '../../domain/counterparties/destination.js';
 import {
   counterpartyExistsError,
   maxDescriptionLength,
   maxNameLength,
-  requireObpDestination,
   type ExplicitCounterparty,
 } from '../../domain/counterparties/explicit.js';
 import { obpError } from '../../errors/obp-error.js';
