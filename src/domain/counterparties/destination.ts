@@ -20,8 +20,9 @@ export type CounterpartyRouting = Pick<
  */
 export function obpDestination(r: CounterpartyRouting): { bankId: string; accountId: string } | undefined {
   if (r.otherBankRoutingScheme !== 'OBP') return undefined;
-  if (r.otherAccountRoutingScheme === 'OBP')
+  if (r.otherAccountRoutingScheme === 'OBP') {
     return { bankId: r.otherBankRoutingAddress, accountId: r.otherAccountRoutingAddress };
+  }
   if (r.otherAccountSecondaryRoutingScheme === 'OBP') {
     return { bankId: r.otherBankRoutingAddress, accountId: r.otherAccountSecondaryRoutingAddress };
   }
