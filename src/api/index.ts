@@ -3,6 +3,7 @@ import type { Endpoint } from './endpoint.js';
 import { accountsEndpoints } from './accounts/index.js';
 import { transactionMetadataEndpoints } from './transaction-metadata/index.js';
 import { transactionsEndpoints } from './transactions/index.js';
+import { transactionTypesEndpoints } from './transaction-types/index.js';
 import { counterpartiesEndpoints } from './counterparties/index.js';
 import { bankById, getBanks } from './banks/banks.js';
 import { cardsEndpoints } from './cards/index.js';
@@ -11,10 +12,11 @@ import { getCrmEvents } from './crm/get-crm-events.js';
 import { customersEndpoints } from './customers/index.js';
 import { docsEndpoints } from './docs/index.js';
 import { entitlementsEndpoints } from './entitlements/index.js';
+import { explicitCounterpartiesEndpoints } from './explicit-counterparties/index.js';
 import { kycEndpoints } from './kyc/index.js';
 import { metricsEndpoints } from './metrics/index.js';
 import { openDataEndpoints } from './open-data/index.js';
-import { root } from './root/root.js';
+import { root, rootV220 } from './root/root.js';
 import { sandboxEndpoints } from './sandbox/index.js';
 import { searchEndpoints } from './search/index.js';
 import { usersEndpoints } from './users/index.js';
@@ -22,6 +24,7 @@ import { viewsEndpoints } from './views/index.js';
 
 export const allEndpoints: readonly Endpoint[] = [
   root,
+  rootV220,
   getBanks,
   bankById,
   ...usersEndpoints,
@@ -30,8 +33,10 @@ export const allEndpoints: readonly Endpoint[] = [
   ...accountsEndpoints,
   ...viewsEndpoints,
   ...transactionsEndpoints,
+  ...transactionTypesEndpoints,
   ...transactionMetadataEndpoints,
   ...counterpartiesEndpoints,
+  ...explicitCounterpartiesEndpoints,
   ...sandboxEndpoints,
   ...metricsEndpoints,
   ...openDataEndpoints,

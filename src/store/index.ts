@@ -17,6 +17,7 @@ import { customerMessageRepo } from './repos/customer-messages.js';
 import { customerRepo } from './repos/customers.js';
 import { documentRepo } from './repos/documents.js';
 import { entitlementRepo } from './repos/entitlements.js';
+import { explicitCounterpartyRepo } from './repos/explicit-counterparties.js';
 import { kycRepo } from './repos/kyc.js';
 import { metricRepo, sqliteRowInsert } from './repos/metrics.js';
 import { oauthRepo } from './repos/oauth.js';
@@ -26,6 +27,7 @@ import { socialMediaRepo } from './repos/social-media.js';
 import { tokenRepo, type TokenOwner } from './repos/tokens.js';
 import { transactionMetadataRepo } from './repos/transaction-metadata.js';
 import { transactionRepo } from './repos/transactions.js';
+import { transactionTypeRepo } from './repos/transaction-types.js';
 import { userRepo } from './repos/users.js';
 import type { Database } from './schema.js';
 import { encryptPlainSecrets, resolveSecretKey, type SecretKeySource } from './secret-key.js';
@@ -74,6 +76,8 @@ function repositories(
     transactions: transactionRepo(db, dialect),
     transactionMetadata: transactionMetadataRepo(db),
     counterparties: counterpartyRepo(db),
+    explicitCounterparties: explicitCounterpartyRepo(db),
+    transactionTypes: transactionTypeRepo(db),
     documents: documentRepo(db),
     metrics: metricRepo(db, dialect, metricsWorker),
     sandboxImport: sandboxImportRepo(db, announce),
