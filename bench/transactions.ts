@@ -23,6 +23,7 @@ const small = 10_000;
 // One user paging deep: with many connections a query that reads half a million index entries
 // measures the queue in front of two cores, not the page.
 const deepConnections = Number(process.env.BENCH_DEEP_CONNECTIONS ?? 1);
+const n = (x: number) => x.toLocaleString('en');
 const goals = { firstPage: 0.5, deepP99Ms: 100, heapFetchShare: 0.01, flat: 2 };
 
 interface Generated {
@@ -148,11 +149,11 @@ export async function transactionPages(): Promise<boolean> {
     try {
       const long = await generate(env, big);
       console.log(
-        `transactions: generated ${big} transactions in ${long.seconds.toFixed(1)} s (${Math.round(big / long.seconds)}/s, npm run demo-data, bulk inserts, VACUUM ANALYZE included)`,
+        `transactions: generated ${n(big)} transactions in ${long.seconds.toFixed(1)} s (${Math.round(big / long.seconds)}/s, npm run demo-data, bulk inserts, VACUUM ANALYZE included)`,
       );
       const short = await generate(env, small);
       console.log(
-        `transactions: generated ${small} transactions in a second account of the same bank in ${short.seconds.toFixed(1)} s`,
+        `transactions: generated ${n(small)} transactions in a second account of the same bank in ${short.seconds.toFixed(1)} s`,
       );
 
       const token = await loginToken(server, long.username, password, demoCredentials.consumerKey);
@@ -160,10 +161,9 @@ export async function transactionPages(): Promise<boolean> {
       const shortToken = await loginToken(server, short.username, password, demoCredentials.consumerKey);
       const list = (accountId: string) => `${server.url}/obp/v2.1.0/banks/${bankId}/accounts/${accountId}/owner/transactions`;
       const bare = `${baseline.url}/banks/${bankId}/accounts/${long.accountId}/transactions`;
-      const deep = { obp_limit: '50', obp_offset: String(big / 2) };
+      const deep = { obp_limit: '50', obp_offset: String(Math.floor(big / 2)) };
       const dated = { obp_limit: '50', obp_from_date: '2023-06-01T00:00:00.000Z', obp_to_date: '2023-07-01T00:00:00.000Z' };
       const first = { obp_limit: '50' };
-      const n = (x: number) => x.toLocaleString('en');
       const cases: Case[] = [
         { name: 'baseline: first page', url: bare, headers: first },
         { name: `first page (${n(big)} transactions)`, url: list(long.accountId), headers: { ...auth, ...first } },
