@@ -29,6 +29,7 @@ export interface DemoDataResult {
 
 const chunk = 10_000;
 const years = 5;
+const inFlight = 2;
 
 export async function generateDemoData(
   store: Store,
@@ -76,15 +77,26 @@ export async function generateDemoData(
     const plan = { bankId: o.bankId, accountId, currency: 'EUR', openingBalance: 250_000n, from, to };
     let balance = plan.openingBalance;
     const counterparties = new Map<string, string>();
+    // Chunks are generated while the database writes earlier ones, `inFlight` at a time on their own
+    // connections, so Node and PostgreSQL work in parallel.
+    const writing: Promise<void>[] = [];
     for (let n = 0; n < o.transactions; n += chunk) {
       const count = Math.min(chunk, o.transactions - n);
       const page = generateTransactions(plan, random, n, count, o.transactions, balance);
       balance = page.balance;
       for (const t of page.transactions) counterparties.set(t.counterpartyId, t.counterpartyName);
-      await store.transaction((tx) => tx.transactions.insertBulk(page.transactions));
-      written += count;
-      progress(written, total);
+      if (writing.length >= inFlight) await writing.shift();
+      const write = store
+        .transaction((tx) => tx.transactions.insertBulk(page.transactions))
+        .then(() => {
+          written += count;
+          progress(written, total);
+        });
+      // a failure is thrown where the write is awaited; until then it must not count as unhandled
+      write.catch(() => {});
+      writing.push(write);
     }
+    await Promise.all(writing);
     const number = String(10_000_000 + Math.floor(random() * 89_999_999));
     await store.accounts.insert({
       bankId: o.bankId,

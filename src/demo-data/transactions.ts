@@ -49,6 +49,23 @@ export interface TransactionPlan {
   to: number;
 }
 
+/**
+ * A UUID (version 7) whose leading 48 bits are the completed date: an account's transactions are
+ * written in date order, so a bulk load appends to the primary key instead of inserting at random
+ * places in it. The other bits are random as in any UUID.
+ */
+export function timeOrderedId(epochMs: number): string {
+  const time = Math.max(0, epochMs).toString(16).padStart(12, '0');
+  const random = randomUUID();
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(15, 18)}-${random.slice(19)}`;
+}
+
+interface CounterpartyFields {
+  counterpartyId: string;
+  counterpartyAccountNumber: string;
+  counterpartyIban: string;
+}
+
 function pickCounterparty(random: () => number): CounterpartyKind {
   let r = random() * totalWeight;
   for (const c of demoCounterparties) {
@@ -72,16 +89,27 @@ export function generateTransactions(
 ): { transactions: Transaction[]; balance: bigint } {
   const step = (plan.to - plan.from) / Math.max(total, 1);
   const transactions: Transaction[] = [];
+  // derived once per counterparty: hashing the implicit id for every row would dominate a bulk load
+  const derived = new Map<CounterpartyKind, CounterpartyFields>();
   for (let n = first; n < first + count; n++) {
     const c = pickCounterparty(random);
     const amount = BigInt(Math.round(c.typical * (0.5 + random())));
     balance += amount;
     const completed = Math.floor(plan.from + n * step + random() * step);
-    const accountNumber = String(10_000_000 + Math.floor(c.weight * 1000) + c.name.length);
+    let fields = derived.get(c);
+    if (fields === undefined) {
+      const accountNumber = String(10_000_000 + Math.floor(c.weight * 1000) + c.name.length);
+      fields = {
+        counterpartyId: implicitCounterpartyId(plan.bankId, plan.accountId, c.name),
+        counterpartyAccountNumber: accountNumber,
+        counterpartyIban: `DE89${accountNumber.padStart(18, '0')}`,
+      };
+      derived.set(c, fields);
+    }
     transactions.push({
       bankId: plan.bankId,
       accountId: plan.accountId,
-      transactionId: randomUUID(),
+      transactionId: timeOrderedId(completed),
       kind: amount < 0n ? 'DEBIT' : 'CREDIT',
       description: amount < 0n ? `Payment to ${c.name}` : `Payment from ${c.name}`,
       currency: plan.currency,
@@ -89,10 +117,10 @@ export function generateTransactions(
       newBalance: balance,
       postedAt: completed - 3_600_000,
       completedAt: completed,
-      counterpartyId: implicitCounterpartyId(plan.bankId, plan.accountId, c.name),
+      counterpartyId: fields.counterpartyId,
       counterpartyName: c.name,
-      counterpartyAccountNumber: accountNumber,
-      counterpartyIban: `DE89${accountNumber.padStart(18, '0')}`,
+      counterpartyAccountNumber: fields.counterpartyAccountNumber,
+      counterpartyIban: fields.counterpartyIban,
       counterpartyBankName: c.bankName,
       counterpartyKind: 'AC',
     });

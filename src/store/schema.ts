@@ -5,7 +5,7 @@
  */
 import type { Generated } from 'kysely';
 
-type Int = number | bigint;
+export type Int = number | bigint;
 type Flag = number | bigint;
 
 export interface BankTable {

@@ -1,12 +1,14 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { MetadataUser, NoteKind, PageMetadata, TransactionNote, WhereTag } from '../../domain/transactions/metadata.js';
-import type { Database } from '../schema.js';
+import type { Database, Int } from '../schema.js';
 
 interface Key {
   bankId: string;
   accountId: string;
   transactionId: string;
 }
+
+type Source = 'narrative' | 'note' | 'where';
 
 const userOf = (r: { user_id: string; provider: string | null; email: string | null }): MetadataUser => ({
   userId: r.user_id,
@@ -151,35 +153,106 @@ export function transactionMetadataRepo(db: Kysely<Database>) {
         .executeTakeFirst();
       return Number(r.numDeletedRows) > 0;
     },
-    /** Everything a page shows, one query per table for the whole page. */
+    /**
+     * Everything a page shows in one statement (narratives, notes and where tags as one UNION ALL):
+     * a page is read on every list call, and each statement is a round trip to the database.
+     */
     async forPage(bankId: string, accountId: string, viewId: string, transactionIds: readonly string[]): Promise<PageMetadata> {
       const out: PageMetadata = { narratives: new Map(), notes: new Map(), wheres: new Map() };
       if (transactionIds.length === 0) return out;
-      const [narratives, notes, wheres] = await Promise.all([
-        db
-          .selectFrom('transaction_narratives')
-          .select(['transaction_id', 'narrative'])
-          .where('bank_id', '=', bankId)
-          .where('account_id', '=', accountId)
-          .where('transaction_id', 'in', transactionIds)
-          .execute(),
-        notesQuery(bankId, accountId, viewId, transactionIds).execute(),
-        wheresQuery(bankId, accountId, viewId, transactionIds).execute(),
-      ]);
-      for (const n of narratives) out.narratives.set(n.transaction_id, n.narrative);
-      for (const r of notes) {
-        const list = out.notes.get(r.transaction_id) ?? [];
-        list.push(noteOf(r));
-        out.notes.set(r.transaction_id, list);
-      }
-      for (const r of wheres) {
-        out.wheres.set(r.transaction_id, {
-          transactionId: r.transaction_id,
-          user: userOf(r),
-          latitude: Number(r.latitude),
-          longitude: Number(r.longitude),
-          date: Number(r.date),
-        });
+      // PostgreSQL types a UNION's columns branch by branch: an untyped null in the first would fix a column as text
+      const none = <T>(type: 'text' | 'bigint' | 'double precision' = 'text') => sql<T | null>`cast(null as ${sql.raw(type)})`;
+      const narratives = db
+        .selectFrom('transaction_narratives as r')
+        .select([
+          sql<Source>`'narrative'`.as('source'),
+          'r.transaction_id',
+          none<string>().as('note_id'),
+          none<string>().as('kind'),
+          none<string>().as('view_id'),
+          none<string>().as('user_id'),
+          sql<string | null>`${sql.ref('r.narrative')}`.as('value'),
+          none<string>().as('url'),
+          none<Int>('bigint').as('date'),
+          none<number>('double precision').as('latitude'),
+          none<number>('double precision').as('longitude'),
+          none<string>().as('provider'),
+          none<string>().as('email'),
+        ])
+        .where('r.bank_id', '=', bankId)
+        .where('r.account_id', '=', accountId)
+        .where('r.transaction_id', 'in', transactionIds);
+      const notes = db
+        .selectFrom('transaction_notes as n')
+        .leftJoin('users as u', 'u.user_id', 'n.user_id')
+        .select([
+          sql<Source>`'note'`.as('source'),
+          'n.transaction_id',
+          'n.note_id',
+          'n.kind',
+          'n.view_id',
+          'n.user_id',
+          'n.value',
+          'n.url',
+          'n.date',
+          none<number>('double precision').as('latitude'),
+          none<number>('double precision').as('longitude'),
+          'u.provider',
+          'u.email',
+        ])
+        .where('n.bank_id', '=', bankId)
+        .where('n.account_id', '=', accountId)
+        .where('n.view_id', '=', viewId)
+        .where('n.transaction_id', 'in', transactionIds);
+      const wheres = db
+        .selectFrom('transaction_where_tags as w')
+        .leftJoin('users as u', 'u.user_id', 'w.user_id')
+        .select([
+          sql<Source>`'where'`.as('source'),
+          'w.transaction_id',
+          none<string>().as('note_id'),
+          none<string>().as('kind'),
+          'w.view_id',
+          'w.user_id',
+          none<string>().as('value'),
+          none<string>().as('url'),
+          'w.date',
+          'w.latitude',
+          'w.longitude',
+          'u.provider',
+          'u.email',
+        ])
+        .where('w.bank_id', '=', bankId)
+        .where('w.account_id', '=', accountId)
+        .where('w.view_id', '=', viewId)
+        .where('w.transaction_id', 'in', transactionIds);
+      // notes in the order they were written, as the single-transaction reads give them
+      const rows = await narratives.unionAll(notes).unionAll(wheres).orderBy('date').orderBy('note_id').execute();
+      for (const r of rows) {
+        const user = () => userOf({ user_id: r.user_id ?? '', provider: r.provider, email: r.email });
+        if (r.source === 'narrative') out.narratives.set(r.transaction_id, r.value ?? '');
+        else if (r.source === 'note') {
+          const list = out.notes.get(r.transaction_id) ?? [];
+          list.push({
+            noteId: r.note_id ?? '',
+            kind: r.kind as NoteKind,
+            transactionId: r.transaction_id,
+            viewId: r.view_id ?? '',
+            user: user(),
+            value: r.value ?? '',
+            url: r.url ?? '',
+            date: Number(r.date),
+          });
+          out.notes.set(r.transaction_id, list);
+        } else {
+          out.wheres.set(r.transaction_id, {
+            transactionId: r.transaction_id,
+            user: user(),
+            latitude: Number(r.latitude),
+            longitude: Number(r.longitude),
+            date: Number(r.date),
+          });
+        }
       }
       return out;
     },
