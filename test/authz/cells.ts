@@ -1,0 +1,75 @@
+/**
+ * The cells of the matrix (endpoint × caller × id variant), what is sent for each and how an answer is
+ * judged: status, OBP code, and no marker of data the caller may not see.
+ */
+import type { Endpoint } from '../../src/api/endpoint.js';
+import type { TestResponse, TestServer } from '../helpers/server.js';
+import { callerNames, type CallerName, type Callers, type World } from './fixture.js';
+import { expectedOf, type Expected } from './expectations.js';
+import { addressed, fillPath, valuesOf, variantsOf, type VariantName } from './variants.js';
+
+export interface Cell {
+  endpoint: Endpoint;
+  caller: CallerName;
+  variant: VariantName;
+  expected: Expected;
+}
+
+export function cellsOf(endpoint: Endpoint): Cell[] {
+  return variantsOf(endpoint).flatMap((variant) =>
+    callerNames.map((caller) => ({ endpoint, caller, variant, expected: expectedOf(endpoint, caller, addressed(variant)) })),
+  );
+}
+
+/** A successful write changes its world: such a cell gets a world of its own. */
+export const needsOwnWorld = (cell: Cell) => cell.expected.outcome === 'success' && cell.endpoint.verb !== 'GET';
+
+export const label = (cell: Cell) => `${cell.endpoint.verb} ${cell.endpoint.path} as ${cell.caller}, ${cell.variant}`;
+
+/** The example request with members naming an id set to the cell's ids (and `user_id` to the caller). */
+function bodyOf(endpoint: Endpoint, values: Record<string, string>, callerId: string): unknown {
+  const example = endpoint.example.request;
+  if (example === null || typeof example !== 'object' || Array.isArray(example)) return example;
+  const body: Record<string, unknown> = { ...(example as Record<string, unknown>) };
+  const ids: Record<string, string | undefined> = {
+    bank_id: values.BANK_ID,
+    account_id: values.ACCOUNT_ID,
+    customer_id: values.CUSTOMER_ID,
+    user_id: callerId,
+  };
+  for (const [key, value] of Object.entries(ids)) {
+    if (typeof body[key] === 'string' && value !== undefined) body[key] = value;
+  }
+  return body;
+}
+
+export async function send(server: TestServer, cell: Cell, world: World, callers: Callers): Promise<{ url: string; res: TestResponse }> {
+  const values = valuesOf(cell.variant, cell.endpoint, world, callers, server.config.localIdentityProvider);
+  const url = `/obp/v2.1.0${fillPath(cell.endpoint, values)}`;
+  const user = cell.caller === 'anonymous' ? undefined : callers[cell.caller];
+  const body = cell.endpoint.body ? bodyOf(cell.endpoint, values, (user ?? callers.owner).userId) : undefined;
+  const res = await server.call(cell.endpoint.verb, url, { token: user?.token, body });
+  return { url, res };
+}
+
+/** Why the answer is wrong for the cell, or undefined. `worlds` are those whose markers are checked. */
+export function judge(cell: Cell, res: TestResponse, worlds: readonly World[]): string | undefined {
+  const { expected } = cell;
+  const problems: string[] = [];
+  if (res.status !== expected.status) problems.push(`status ${res.status}, expected ${expected.status}`);
+  if (expected.outcome === 'refused') {
+    const message = (res.body as { message?: unknown } | undefined)?.message;
+    if (typeof message !== 'string' || !message.startsWith(expected.code)) {
+      problems.push(`message ${JSON.stringify(message)}, expected ${expected.code} (${expected.rule})`);
+    }
+  }
+  const refused = res.status >= 400;
+  for (const world of worlds) {
+    for (const marker of world.markers) {
+      if ((refused || !marker.visibleTo.has(cell.caller)) && res.text.includes(marker.value)) {
+        problems.push(`leaks ${marker.what} (${marker.value})`);
+      }
+    }
+  }
+  return problems.length ? problems.join('; ') : undefined;
+}

@@ -1,0 +1,279 @@
+/**
+ * The world the authorisation matrix runs in. Callers are users shared by every world: someone with no
+ * access, a holder of a custom view on the subject account, its owner, and the owner of an account at
+ * another bank. A world is two banks with one account each (X at bank A, owned by `owner`, Y at bank
+ * B, owned by `foreigner`), each with a transaction, a counterparty, transaction and counterparty
+ * metadata and a customer linked to its owner. Everything a caller may not see carries a unique marker
+ * text, so a leak is found by looking for the markers in a response.
+ *
+ * The shared world (number 0) must never change; a cell whose write is expected to succeed gets a
+ * world of its own, so no cell depends on another.
+ */
+import { randomUUID } from 'node:crypto';
+import { viewsForCreatedAccount } from '../../src/domain/views/definitions.js';
+import { createCustomerLinkedTo } from '../../src/domain/customers/create.js';
+import type { Customer } from '../../src/domain/customers/model.js';
+import { seedBank, type TestServer, type TestUser } from '../helpers/server.js';
+
+export const callerNames = ['anonymous', 'stranger', 'viewer', 'owner', 'foreigner'] as const;
+export type CallerName = (typeof callerNames)[number];
+
+export interface Callers {
+  stranger: TestUser;
+  viewer: TestUser;
+  owner: TestUser;
+  foreigner: TestUser;
+}
+
+/** The custom view held by `viewer` (and `owner`) on X: a private view that permits nothing. */
+export const customViewId = '_authz';
+
+/** Ids of one account and what hangs below it. */
+export interface AccountIds {
+  bankId: string;
+  accountId: string;
+  transactionId: string;
+  /** OBP's derived id of the transaction's counterparty */
+  counterpartyId: string;
+  /** notes posted through the owner view */
+  commentId: string;
+  tagId: string;
+  imageId: string;
+  customerId: string;
+  branchId: string;
+  atmId: string;
+  productCode: string;
+}
+
+export interface Marker {
+  value: string;
+  /** callers allowed to read it (anonymous never is) */
+  visibleTo: ReadonlySet<CallerName>;
+  what: string;
+}
+
+export interface World {
+  n: number;
+  x: AccountIds;
+  y: AccountIds;
+  markers: Marker[];
+}
+
+export async function createCallers(server: TestServer): Promise<Callers> {
+  const [stranger, viewer, owner, foreigner] = await Promise.all(
+    ['stranger', 'viewer', 'owner', 'foreigner'].map((name) => server.user({ username: `authz.${name}` })),
+  );
+  return { stranger: stranger!, viewer: viewer!, owner: owner!, foreigner: foreigner! };
+}
+
+const v = '/obp/v2.1.0';
+
+async function ok(server: TestServer, method: string, path: string, token: string, body?: unknown): Promise<any> {
+  const res = await server.call(method, `${v}${path}`, { token, body });
+  if (res.status >= 300) throw new Error(`fixture: ${method} ${path} answered ${res.status} ${res.text}`);
+  return res.body;
+}
+
+function customer(customerId: string, bankId: string, legalName: string): Customer {
+  return {
+    customerId,
+    bankId,
+    customerNumber: `authz-${customerId.slice(0, 8)}`,
+    legalName,
+    mobilePhoneNumber: '',
+    email: '',
+    faceImage: { url: '', date: 0 },
+    dateOfBirth: 0,
+    relationshipStatus: '',
+    dependants: 0,
+    dobOfDependants: [],
+    creditRating: { rating: '', source: '' },
+    creditLimit: { currency: 'EUR', amount: '0' },
+    highestEducationAttained: '',
+    employmentStatus: '',
+    kycStatus: false,
+    lastOkDate: 0,
+  };
+}
+
+/**
+ * One account at a new bank, owned by `holder`, with everything below it; `secret` starts each marker.
+ * Balances are written as `<n>91827364` minor units, so the rendered balance is a marker too.
+ */
+async function account(
+  server: TestServer,
+  n: number,
+  letter: 'x' | 'y',
+  holder: TestUser,
+  secret: string,
+): Promise<{ ids: AccountIds; markers: [string, string][] }> {
+  const bankId = await seedBank(server, `authz-${n}-bank-${letter === 'x' ? 'a' : 'b'}`);
+  const accountId = `authz-${n}-account-${letter}`;
+  const balance = BigInt(`${n + 1}${letter === 'x' ? 1 : 2}91827364`);
+  const label = `${secret}-label`;
+  await server.store.accounts.insert({
+    bankId,
+    accountId,
+    number: `${n}${letter === 'x' ? 1 : 2}`,
+    kind: 'CURRENT',
+    label,
+    currency: 'EUR',
+    balance,
+    holderName: `${secret}-holder`,
+    iban: '',
+    swiftBic: '',
+    routingScheme: 'AccountNumber',
+    routingAddress: `${n}${letter === 'x' ? 1 : 2}`,
+  });
+  // what opening an account through the API grants its holder
+  await server.store.accounts.addHolder(bankId, accountId, holder.userId);
+  for (const viewId of viewsForCreatedAccount) await server.store.access.grant(holder.userId, bankId, accountId, viewId);
+  const transactionId = `authz-${n}-transaction-${letter}`;
+  await server.store.transactions.insertMany([
+    {
+      bankId,
+      accountId,
+      transactionId,
+      kind: 'DEBIT',
+      description: `${secret}-description`,
+      currency: 'EUR',
+      amount: -100n,
+      newBalance: balance,
+      postedAt: Date.UTC(2020, 0, 1),
+      completedAt: Date.UTC(2020, 0, 1),
+      counterpartyId: `authz-${n}-cp-${letter}`,
+      counterpartyName: `${secret}-counterparty`,
+      counterpartyAccountNumber: `${n}9${letter === 'x' ? 1 : 2}`,
+      counterpartyIban: '',
+      counterpartyBankName: '',
+      counterpartyKind: 'AC',
+    },
+  ]);
+  const t = holder.token;
+  const base = `/banks/${bankId}/accounts/${accountId}/owner`;
+  // listing the counterparties as the owner writes their metadata rows, as the import does
+  const others = await ok(server, 'GET', `${base}/other_accounts`, t);
+  const counterpartyId = (others.other_accounts as { id: string }[])[0]!.id;
+  const tx = `${base}/transactions/${transactionId}/metadata`;
+  await ok(server, 'POST', `${tx}/narrative`, t, { narrative: `${secret}-narrative` });
+  const comment = await ok(server, 'POST', `${tx}/comments`, t, { value: `${secret}-comment` });
+  const tag = await ok(server, 'POST', `${tx}/tags`, t, { value: `${secret}-tag` });
+  const image = await ok(server, 'POST', `${tx}/images`, t, {
+    label: `${secret}-image`,
+    URL: `https://example.com/${secret}-image-url`,
+  });
+  await ok(server, 'POST', `${tx}/where`, t, { where: { latitude: 12.345678, longitude: 23.456789 } });
+  const cp = `${base}/other_accounts/${counterpartyId}`;
+  await ok(server, 'PUT', `${cp}/public_alias`, t, { alias: `${secret}-public-alias` });
+  await ok(server, 'POST', `${cp}/private_alias`, t, { alias: `${secret}-private-alias` });
+  await ok(server, 'POST', `${cp}/metadata/more_info`, t, { more_info: `${secret}-more-info` });
+  await ok(server, 'POST', `${cp}/metadata/url`, t, { URL: `https://example.com/${secret}-url` });
+  await ok(server, 'POST', `${cp}/metadata/image_url`, t, { image_URL: `https://example.com/${secret}-image-url2` });
+  await ok(server, 'POST', `${cp}/metadata/open_corporates_url`, t, {
+    open_corporates_URL: `https://example.com/${secret}-open-corporates`,
+  });
+  await ok(server, 'POST', `${cp}/metadata/corporate_location`, t, { corporate_location: { latitude: 34.5678, longitude: 45.6789 } });
+  await ok(server, 'POST', `${cp}/metadata/physical_location`, t, { physical_location: { latitude: 56.789, longitude: 67.891 } });
+
+  const customerId = randomUUID();
+  await createCustomerLinkedTo(server.store, customer(customerId, bankId, `${secret}-customer`), holder.userId);
+  await server.store.customerMessages.insert({
+    messageId: randomUUID(),
+    bankId,
+    customerId,
+    message: `${secret}-message`,
+    fromDepartment: 'authz',
+    fromPerson: 'authz',
+    date: Date.UTC(2020, 0, 1),
+  });
+
+  // open data of the bank, each with a license (documents without one are not served)
+  const meta = { license: { id: 'authz-license', name: 'Authz License' } };
+  const address = { line_1: '', line_2: '', line_3: '', city: '', county: '', state: '', post_code: '', country_code: '' };
+  const place = { address, location: { latitude: 0, longitude: 0 }, meta };
+  const branchId = `authz-${n}-branch-${letter}`;
+  const atmId = `authz-${n}-atm-${letter}`;
+  const productCode = `authz-${n}-product-${letter}`;
+  await server.store.documents.insertMany('branch', [
+    { bankId, docId: branchId, document: { id: branchId, bank_id: bankId, name: 'Branch', ...place } },
+  ]);
+  await server.store.documents.insertMany('atm', [{ bankId, docId: atmId, document: { id: atmId, bank_id: bankId, name: 'ATM', ...place } }]);
+  await server.store.documents.insertMany('product', [
+    {
+      bankId,
+      docId: productCode,
+      document: { bank_id: bankId, code: productCode, name: 'Product', category: '', family: '', super_family: '', more_info_url: '', meta },
+    },
+  ]);
+
+  const markers: [string, string][] = [
+    ['label', label],
+    ['balance', formatMinor(balance)],
+    ...[
+      'holder',
+      'description',
+      'counterparty',
+      'narrative',
+      'comment',
+      'tag',
+      'image',
+      'image-url',
+      'public-alias',
+      'private-alias',
+      'more-info',
+      'url',
+      'image-url2',
+      'open-corporates',
+      'customer',
+      'message',
+    ].map((what): [string, string] => [what, `${secret}-${what}`]),
+  ];
+  return {
+    ids: {
+      bankId,
+      accountId,
+      transactionId,
+      counterpartyId,
+      commentId: comment.id,
+      tagId: tag.id,
+      imageId: image.id,
+      customerId,
+      branchId,
+      atmId,
+      productCode,
+    },
+    markers,
+  };
+}
+
+function formatMinor(minor: bigint): string {
+  const s = minor.toString();
+  return `${s.slice(0, -2)}.${s.slice(-2)}`;
+}
+
+export async function buildWorld(server: TestServer, callers: Callers, n: number): Promise<World> {
+  const x = await account(server, n, 'x', callers.owner, `SECRET${n}X`);
+  const y = await account(server, n, 'y', callers.foreigner, `SECRET${n}Y`);
+  const viewsOfX = `/banks/${x.ids.bankId}/accounts/${x.ids.accountId}`;
+  await ok(server, 'POST', `${viewsOfX}/views`, callers.owner.token, {
+    name: customViewId,
+    description: 'permits nothing',
+    is_public: false,
+    which_alias_to_use: 'none',
+    hide_metadata_if_alias_used: false,
+    allowed_actions: [],
+  });
+  for (const holder of [callers.viewer, callers.owner]) {
+    await ok(server, 'POST', `${viewsOfX}/permissions/${encodeURIComponent(server.config.localIdentityProvider)}/${holder.username}/views/${customViewId}`, callers.owner.token);
+  }
+  const markers: Marker[] = [
+    // the label is shown in account lists to everyone holding any view of the account
+    ...x.markers.map(([what, value]) => ({
+      value,
+      what: `X ${what}`,
+      visibleTo: new Set<CallerName>(what === 'label' ? ['owner', 'viewer'] : ['owner']),
+    })),
+    ...y.markers.map(([what, value]) => ({ value, what: `Y ${what}`, visibleTo: new Set<CallerName>(['foreigner']) })),
+  ];
+  return { n, x: x.ids, y: y.ids, markers };
+}

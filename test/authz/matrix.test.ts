@@ -1,0 +1,84 @@
+/**
+ * The authorisation matrix, generated from the endpoint declarations: every endpoint whose path names
+ * a bank, account, view, customer or user (or something below them) × five callers × the id variants
+ * its path calls for. Each cell asserts the expected status and OBP code (see `expectations.ts`), that
+ * the answer carries no marker of data the caller may not see, and — for writes that must be refused —
+ * that no table changed. A declared endpoint joins without any change here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allEndpoints } from '../../src/api/index.js';
+import { mapLimit } from '../helpers/raw-http.js';
+import { startTestServer, storeKind, type TestServer } from '../helpers/server.js';
+import { snapshot, snapshotDiff } from '../helpers/table-snapshot.js';
+import { callerNames, createCallers, buildWorld, type Callers, type World } from './fixture.js';
+import { cellsOf, judge, label, needsOwnWorld, send, type Cell } from './cells.js';
+import { inMatrix, variantNames } from './variants.js';
+
+const concurrency = 6;
+/** Well below the count today: a generator that lost endpoints, callers or variants fails here. */
+const minimumCells = 2000;
+
+const endpoints = allEndpoints.filter(inMatrix);
+const cellsByEndpoint = endpoints.map((endpoint) => ({ endpoint, cells: cellsOf(endpoint) }));
+const cellCount = cellsByEndpoint.reduce((n, e) => n + e.cells.length, 0);
+const ownWorldCells = cellsByEndpoint.flatMap((e) => e.cells.filter(needsOwnWorld));
+
+let server: TestServer;
+let callers: Callers;
+let shared: World;
+/** the world of each cell whose write is expected to succeed */
+const worlds = new Map<Cell, World>();
+let started = 0;
+
+describe(`authorisation matrix [${storeKind}]`, () => {
+  beforeAll(async () => {
+    started = Date.now();
+    server = await startTestServer();
+    callers = await createCallers(server);
+    shared = await buildWorld(server, callers, 0);
+    await mapLimit(ownWorldCells, 3, async (cell) => {
+      worlds.set(cell, await buildWorld(server, callers, ownWorldCells.indexOf(cell) + 1));
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    console.log(
+      `authorisation matrix: ${cellCount} cells (${endpoints.length} endpoints × ${callerNames.length} callers × ` +
+        `up to ${variantNames.length} id variants; ${ownWorldCells.length} successful writes in worlds of their own) ` +
+        `[${storeKind}, ${((Date.now() - started) / 1000).toFixed(1)} s]`,
+    );
+  });
+
+  it('covers enough cells', () => {
+    expect(cellCount).toBeGreaterThan(minimumCells);
+  });
+
+  for (const { endpoint, cells } of cellsByEndpoint) {
+    it(`${endpoint.verb} ${endpoint.path} (${endpoint.operationId})`, { timeout: 60_000 }, async () => {
+      const problems: string[] = [];
+      const inShared = cells.filter((c) => !needsOwnWorld(c));
+      // the shared world must not change: nothing here is expected to write
+      const before = await snapshot(server.store);
+      await mapLimit(inShared, concurrency, async (cell) => {
+        const { url, res } = await send(server, cell, shared, callers);
+        const problem = judge(cell, res, [shared]);
+        if (problem) problems.push(`${label(cell)}: ${url} → ${res.status} ${res.text.slice(0, 200)}\n    ${problem}`);
+      });
+      const diff = snapshotDiff(before, await snapshot(server.store));
+      if (diff.length) problems.push(`tables changed by refused or read-only cells:\n    ${diff.join('\n    ')}`);
+
+      await mapLimit(
+        cells.filter(needsOwnWorld),
+        concurrency,
+        async (cell) => {
+          const world = worlds.get(cell)!;
+          const { url, res } = await send(server, cell, world, callers);
+          const problem = judge(cell, res, [shared, world]);
+          if (problem) problems.push(`${label(cell)}: ${url} → ${res.status} ${res.text.slice(0, 200)}\n    ${problem}`);
+        },
+      );
+      expect(problems, problems.join('\n')).toEqual([]);
+    });
+  }
+});

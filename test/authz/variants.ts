@@ -1,0 +1,155 @@
+/**
+ * Which ids a cell puts in the path. Every variant is a rule over placeholders, so an endpoint declared
+ * later gets the variants its path calls for: its own account's ids, the custom view instead of the
+ * owner view, the account addressed under the other bank, a customer of the other bank, a child (a
+ * transaction, counterparty, note, branch…) of the other account addressed under this one, and
+ * everything of the other account.
+ */
+import type { Endpoint, Placeholder } from '../../src/api/endpoint.js';
+import { customViewId, type AccountIds, type Callers, type World } from './fixture.js';
+
+export const variantNames = [
+  'own',
+  'custom-view',
+  'account-under-other-bank',
+  'customer-of-other-bank',
+  'child-of-other-account',
+  'other-account',
+] as const;
+export type VariantName = (typeof variantNames)[number];
+
+/** What the ids of a variant are, as far as authorisation is concerned. */
+export interface Addressed {
+  /** whose account (and customer, bank, user) the ids belong to */
+  subject: 'x' | 'y';
+  accountAtBank: boolean;
+  customerAtBank: boolean;
+  /** false when the deepest child placeholder names something of the other account */
+  childOfParent: boolean;
+  viewId: string;
+}
+
+/** Placeholders naming something that belongs to the account or bank above it in the path, deepest last. */
+export const childPlaceholders: readonly Placeholder[] = [
+  'TRANSACTION_ID',
+  'OTHER_ACCOUNT_ID',
+  'COMMENT_ID',
+  'TAG_ID',
+  'IMAGE_ID',
+  'BRANCH_ID',
+  'ATM_ID',
+  'PRODUCT_CODE',
+];
+
+/** Placeholders that make an endpoint part of the matrix. */
+export const subjectPlaceholders: readonly Placeholder[] = [
+  'BANK_ID',
+  'ACCOUNT_ID',
+  'VIEW_ID',
+  'CUSTOMER_ID',
+  'USER_ID',
+  'USER_EMAIL',
+  'PROVIDER',
+  'PROVIDER_ID',
+  ...childPlaceholders,
+];
+
+export function inMatrix(endpoint: Endpoint): boolean {
+  return endpoint.path.split('/').some((s) => subjectPlaceholders.includes(s as Placeholder));
+}
+
+export function deepestChild(endpoint: Endpoint): Placeholder | undefined {
+  const segments = endpoint.path.split('/');
+  return [...segments].reverse().find((s): s is Placeholder => childPlaceholders.includes(s as Placeholder));
+}
+
+export function variantsOf(endpoint: Endpoint): VariantName[] {
+  const has = (p: Placeholder) => endpoint.path.split('/').includes(p);
+  return variantNames.filter((name) => {
+    switch (name) {
+      case 'custom-view':
+        return has('VIEW_ID');
+      case 'account-under-other-bank':
+        return has('BANK_ID') && has('ACCOUNT_ID');
+      case 'customer-of-other-bank':
+        return has('BANK_ID') && has('CUSTOMER_ID');
+      case 'child-of-other-account':
+        return deepestChild(endpoint) !== undefined;
+      default:
+        return true;
+    }
+  });
+}
+
+function childValues(ids: AccountIds): Partial<Record<Placeholder, string>> {
+  return {
+    TRANSACTION_ID: ids.transactionId,
+    OTHER_ACCOUNT_ID: ids.counterpartyId,
+    COMMENT_ID: ids.commentId,
+    TAG_ID: ids.tagId,
+    IMAGE_ID: ids.imageId,
+    BRANCH_ID: ids.branchId,
+    ATM_ID: ids.atmId,
+    PRODUCT_CODE: ids.productCode,
+  };
+}
+
+/** Placeholders no variant changes: values that exist where something must exist. */
+const fixed: Partial<Record<Placeholder, string>> = {
+  API_VERSION: 'v2.1.0',
+  KYC_CHECK_ID: 'authz-kyc-check',
+  KYC_DOCUMENT_ID: 'authz-kyc-document',
+  KYC_MEDIA_ID: 'authz-kyc-media',
+  ENTITLEMENT_ID: 'authz-no-such-entitlement',
+  CONSUMER_ID: '1',
+};
+
+export function addressed(variant: VariantName): Addressed {
+  return {
+    subject: variant === 'other-account' ? 'y' : 'x',
+    accountAtBank: variant !== 'account-under-other-bank',
+    customerAtBank: variant !== 'customer-of-other-bank',
+    childOfParent: variant !== 'child-of-other-account',
+    viewId: variant === 'custom-view' ? customViewId : 'owner',
+  };
+}
+
+/** The placeholder values of a variant in a world. */
+export function valuesOf(
+  variant: VariantName,
+  endpoint: Endpoint,
+  world: World,
+  callers: Callers,
+  provider: string,
+): Record<string, string> {
+  const { x, y } = world;
+  const subject = variant === 'other-account' ? y : x;
+  const subjectUser = variant === 'other-account' ? callers.foreigner : callers.owner;
+  const values: Record<string, string> = {
+    ...fixed,
+    BANK_ID: subject.bankId,
+    ACCOUNT_ID: subject.accountId,
+    VIEW_ID: addressed(variant).viewId,
+    CUSTOMER_ID: subject.customerId,
+    USER_ID: subjectUser.userId,
+    USER_EMAIL: subjectUser.email,
+    PROVIDER: provider,
+    // whom permission endpoints grant to, read or revoke from
+    PROVIDER_ID: callers.viewer.username,
+    ...childValues(subject),
+  } as Record<string, string>;
+  if (variant === 'account-under-other-bank') values.BANK_ID = y.bankId;
+  if (variant === 'customer-of-other-bank') values.CUSTOMER_ID = y.customerId;
+  if (variant === 'child-of-other-account') {
+    const child = deepestChild(endpoint)!;
+    values[child] = childValues(y)[child]!;
+  }
+  return values;
+}
+
+export function fillPath(endpoint: Endpoint, values: Record<string, string>): string {
+  return endpoint.path
+    .split('/')
+    .map((s) => (values[s] !== undefined ? encodeURIComponent(values[s]) : s))
+    .join('/');
+}
