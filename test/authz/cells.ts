@@ -26,7 +26,11 @@ export const needsOwnWorld = (cell: Cell) => cell.expected.outcome === 'success'
 
 export const label = (cell: Cell) => `${cell.endpoint.verb} ${cell.endpoint.path} as ${cell.caller}, ${cell.variant}`;
 
-/** The example request with members naming an id set to the cell's ids (and `user_id` to the caller). */
+/**
+ * The example request, made valid for the cell: members naming an id get the cell's ids (`user_id`
+ * the caller's own), a view list names the owner view, and URL members (`String` in OBP's examples,
+ * refused with OBP-10017 once access is granted) a URL.
+ */
 function bodyOf(endpoint: Endpoint, values: Record<string, string>, callerId: string): unknown {
   const example = endpoint.example.request;
   if (example === null || typeof example !== 'object' || Array.isArray(example)) return example;
@@ -40,6 +44,10 @@ function bodyOf(endpoint: Endpoint, values: Record<string, string>, callerId: st
   for (const [key, value] of Object.entries(ids)) {
     if (typeof body[key] === 'string' && value !== undefined) body[key] = value;
   }
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value === 'string' && /url$/i.test(key)) body[key] = 'https://example.com/authz';
+  }
+  if (Array.isArray(body.views)) body.views = ['owner'];
   return body;
 }
 

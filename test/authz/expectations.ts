@@ -7,21 +7,36 @@
  * parent, then the view's own permission flags. No failure: the declared success status.
  */
 import type { Endpoint } from '../../src/api/endpoint.js';
+import { errorCatalogue } from '../../src/errors/catalogue-data.js';
 import { catalogueMessage, isErrorCode } from '../../src/errors/obp-error.js';
-import { customViewId, type CallerName } from './fixture.js';
-import { deepestChild, type Addressed } from './variants.js';
+import { customViewId, publicViewId, type CallerName } from './fixture.js';
+import { deepestChild, readsThroughView, type Addressed } from './variants.js';
 
 export type Expected =
   | { outcome: 'success'; status: number; rule: string }
   | { outcome: 'refused'; status: number; code: string; rule: string };
 
-/** Views each caller holds on the account of each subject (X is the owner's, Y the foreigner's). */
-export function heldViews(caller: CallerName, subject: 'x' | 'y'): string[] {
-  if (subject === 'x' && caller === 'owner') return ['owner', customViewId];
-  if (subject === 'x' && caller === 'viewer') return [customViewId];
-  if (subject === 'y' && caller === 'foreigner') return ['owner'];
-  return [];
+/**
+ * Views each caller may use on the account of each subject: X and Z are the owner's, Y the
+ * foreigner's; the viewer holds the custom view of X; Z's public view is anyone's (public views are
+ * allowed on the matrix's server).
+ */
+export function usableViews(caller: CallerName, subject: 'x' | 'y' | 'z'): string[] {
+  const held =
+    caller === 'anonymous'
+      ? []
+      : subject === 'x' && caller === 'owner'
+        ? ['owner', customViewId]
+        : subject === 'x' && caller === 'viewer'
+          ? [customViewId]
+          : (subject === 'y' && caller === 'foreigner') || (subject === 'z' && caller === 'owner')
+            ? ['owner']
+            : [];
+  return subject === 'z' ? [...held, publicViewId] : held;
 }
+
+/** Views that permit nothing: the custom view of X and the public view of Z. */
+const viewsPermittingNothing = [customViewId, publicViewId];
 
 /** What the child placeholders' "not found under this parent" failures are called. */
 const childNotFound: Record<string, readonly string[]> = {
@@ -36,7 +51,7 @@ const childNotFound: Record<string, readonly string[]> = {
 };
 
 /** Codes of "the caller may not use this account" when the path names no view. */
-const managementCodes = ['OBP-20022', 'OBP-20047', 'OBP-20048', 'OBP-30208'];
+const managementCodes = ['OBP-20022', 'OBP-20047', 'OBP-20048', 'OBP-30208', 'OBP-30259'];
 const viewFlagCodes = ['OBP-30022', 'Deleting comments not permitted for this view', 'Deleting tags not permitted for this view', 'Deleting images not permitted for this view'];
 
 const firstDeclared = (endpoint: Endpoint, candidates: readonly string[]) => candidates.find((c) => endpoint.errors.includes(c as never));
@@ -58,18 +73,7 @@ export function expectedStatus(endpoint: Endpoint, code: string): number {
   if (code === 'OBP-20006') return 403;
   if (endpoint.style === 'old') return 400;
   if (['OBP-20017', 'OBP-20047', 'OBP-20048'].includes(code)) return 403;
-  if (isErrorCode(code)) return catalogueStatus(code);
-  return 400;
-}
-
-function catalogueStatus(code: string): number {
-  // the catalogue's status, read through a fresh error so the rule stays the server's data
-  return errorStatus(code);
-}
-
-import { obpError } from '../../src/errors/obp-error.js';
-function errorStatus(code: string): number {
-  return obpError(code as never).status;
+  return isErrorCode(code) ? errorCatalogue[code].status : 400;
 }
 
 export function expectedOf(endpoint: Endpoint, caller: CallerName, a: Addressed): Expected {
@@ -92,25 +96,30 @@ export function expectedOf(endpoint: Endpoint, caller: CallerName, a: Addressed)
   if (has('CUSTOMER_ID') && has('BANK_ID') && !a.customerAtBank) return refused('OBP-30046', 'customer of the other bank');
   if (unconditionalRule(endpoint)) return refused(missingRoleCode(endpoint), 'role checked by the handler');
 
-  const held = anonymous ? [] : heldViews(caller, a.subject);
+  const usable = usableViews(caller, a.subject);
   const accountExists = a.accountAtBank;
-  if (has('VIEW_ID') && accountExists && !held.includes(a.viewId)) {
-    return refused('OBP-20017', `view ${a.viewId} not held`);
+  const throughView = readsThroughView(endpoint);
+  if (throughView && accountExists && !usable.includes(a.viewId)) {
+    return refused('OBP-20017', `view ${a.viewId} not usable`);
   }
-  if (has('ACCOUNT_ID') && !has('VIEW_ID') && accountExists) {
-    if (path[1] === 'my' && !held.includes('owner')) return refused('OBP-20019', 'owner view not held');
+  if (has('ACCOUNT_ID') && !throughView && accountExists) {
+    if (path[1] === 'my' && !usable.includes('owner')) return refused('OBP-20019', 'owner view not held');
+    // a system view cannot be changed or deleted, whoever asks
+    const systemTarget = has('VIEW_ID') && !a.targetViewId.startsWith('_');
+    const targetCode = systemTarget ? firstDeclared(endpoint, ['OBP-20021', 'OBP-20020']) : undefined;
+    if (targetCode) return refused(targetCode, 'system view named');
     const code = firstDeclared(endpoint, managementCodes);
     // management rights come with the owner view only; the custom view permits nothing
-    if (code && !held.includes('owner')) return refused(code, 'no view permitting it');
+    if (code && !usable.includes('owner')) return refused(code, 'no view permitting it');
   }
   const child = deepestChild(endpoint);
   if (child && !a.childOfParent) {
     const code = firstDeclared(endpoint, childNotFound[child] ?? []);
     if (code) return refused(code, `${child} of the other account`);
   }
-  if (has('VIEW_ID') && a.viewId === customViewId) {
+  if (throughView && viewsPermittingNothing.includes(a.viewId)) {
     const code = firstDeclared(endpoint, viewFlagCodes);
-    if (code) return refused(code, 'the custom view permits nothing');
+    if (code) return refused(code, `view ${a.viewId} permits nothing`);
   }
   return { outcome: 'success', status: endpoint.successStatus, rule: 'allowed' };
 }

@@ -27,6 +27,10 @@ export interface Callers {
 
 /** The custom view held by `viewer` (and `owner`) on X: a private view that permits nothing. */
 export const customViewId = '_authz';
+/** A custom view of X nobody holds: what view management endpoints update, delete, grant and revoke. */
+export const spareViewId = '_authzspare';
+/** The public view of Z (owned by `owner` at bank A): usable by anyone, permits nothing. */
+export const publicViewId = '_authzpublic';
 
 /** Ids of one account and what hangs below it. */
 export interface AccountIds {
@@ -56,6 +60,8 @@ export interface World {
   n: number;
   x: AccountIds;
   y: AccountIds;
+  /** built in the shared world and where a cell needs it */
+  z?: AccountIds;
   markers: Marker[];
 }
 
@@ -103,18 +109,20 @@ function customer(customerId: string, bankId: string, legalName: string): Custom
 async function account(
   server: TestServer,
   n: number,
-  letter: 'x' | 'y',
+  letter: 'x' | 'y' | 'z',
   holder: TestUser,
   secret: string,
+  bank?: string,
 ): Promise<{ ids: AccountIds; markers: [string, string][] }> {
-  const bankId = await seedBank(server, `authz-${n}-bank-${letter === 'x' ? 'a' : 'b'}`);
+  const bankId = bank ?? (await seedBank(server, `authz-${n}-bank-${letter === 'y' ? 'b' : 'a'}`));
+  const digit = { x: 1, y: 2, z: 3 }[letter];
   const accountId = `authz-${n}-account-${letter}`;
-  const balance = BigInt(`${n + 1}${letter === 'x' ? 1 : 2}91827364`);
+  const balance = BigInt(`${n + 1}${digit}91827364`);
   const label = `${secret}-label`;
   await server.store.accounts.insert({
     bankId,
     accountId,
-    number: `${n}${letter === 'x' ? 1 : 2}`,
+    number: `${n}${digit}`,
     kind: 'CURRENT',
     label,
     currency: 'EUR',
@@ -123,7 +131,7 @@ async function account(
     iban: '',
     swiftBic: '',
     routingScheme: 'AccountNumber',
-    routingAddress: `${n}${letter === 'x' ? 1 : 2}`,
+    routingAddress: `${n}${digit}`,
   });
   // what opening an account through the API grants its holder
   await server.store.accounts.addHolder(bankId, accountId, holder.userId);
@@ -143,7 +151,7 @@ async function account(
       completedAt: Date.UTC(2020, 0, 1),
       counterpartyId: `authz-${n}-cp-${letter}`,
       counterpartyName: `${secret}-counterparty`,
-      counterpartyAccountNumber: `${n}9${letter === 'x' ? 1 : 2}`,
+      counterpartyAccountNumber: `${n}9${digit}`,
       counterpartyIban: '',
       counterpartyBankName: '',
       counterpartyKind: 'AC',
@@ -155,13 +163,12 @@ async function account(
   const others = await ok(server, 'GET', `${base}/other_accounts`, t);
   const counterpartyId = (others.other_accounts as { id: string }[])[0]!.id;
   const tx = `${base}/transactions/${transactionId}/metadata`;
-  await ok(server, 'POST', `${tx}/narrative`, t, { narrative: `${secret}-narrative` });
-  const comment = await ok(server, 'POST', `${tx}/comments`, t, { value: `${secret}-comment` });
-  const tag = await ok(server, 'POST', `${tx}/tags`, t, { value: `${secret}-tag` });
-  const image = await ok(server, 'POST', `${tx}/images`, t, {
-    label: `${secret}-image`,
-    URL: `https://example.com/${secret}-image-url`,
-  });
+  const [, comment, tag, image] = await Promise.all([
+    ok(server, 'POST', `${tx}/narrative`, t, { narrative: `${secret}-narrative` }),
+    ok(server, 'POST', `${tx}/comments`, t, { value: `${secret}-comment` }),
+    ok(server, 'POST', `${tx}/tags`, t, { value: `${secret}-tag` }),
+    ok(server, 'POST', `${tx}/images`, t, { label: `${secret}-image`, URL: `https://example.com/${secret}-image-url` }),
+  ]);
   await ok(server, 'POST', `${tx}/where`, t, { where: { latitude: 12.345678, longitude: 23.456789 } });
   const cp = `${base}/other_accounts/${counterpartyId}`;
   await ok(server, 'PUT', `${cp}/public_alias`, t, { alias: `${secret}-public-alias` });
@@ -251,21 +258,31 @@ function formatMinor(minor: bigint): string {
   return `${s.slice(0, -2)}.${s.slice(-2)}`;
 }
 
-export async function buildWorld(server: TestServer, callers: Callers, n: number): Promise<World> {
-  const x = await account(server, n, 'x', callers.owner, `SECRET${n}X`);
-  const y = await account(server, n, 'y', callers.foreigner, `SECRET${n}Y`);
-  const viewsOfX = `/banks/${x.ids.bankId}/accounts/${x.ids.accountId}`;
-  await ok(server, 'POST', `${viewsOfX}/views`, callers.owner.token, {
-    name: customViewId,
+export async function buildWorld(server: TestServer, callers: Callers, n: number, withPublic: boolean): Promise<World> {
+  const [x, y] = await Promise.all([
+    account(server, n, 'x', callers.owner, `SECRET${n}X`),
+    account(server, n, 'y', callers.foreigner, `SECRET${n}Y`),
+  ]);
+  const z = withPublic ? await account(server, n, 'z', callers.owner, `SECRET${n}Z`, x.ids.bankId) : undefined;
+  const ownerToken = callers.owner.token;
+  const provider = encodeURIComponent(server.config.localIdentityProvider);
+  const newView = (name: string, isPublic: boolean) => ({
+    name,
     description: 'permits nothing',
-    is_public: false,
+    is_public: isPublic,
     which_alias_to_use: 'none',
     hide_metadata_if_alias_used: false,
     allowed_actions: [],
   });
+  const xPath = `/banks/${x.ids.bankId}/accounts/${x.ids.accountId}`;
+  await ok(server, 'POST', `${xPath}/views`, ownerToken, newView(customViewId, false));
+  await ok(server, 'POST', `${xPath}/views`, ownerToken, newView(spareViewId, false));
   for (const holder of [callers.viewer, callers.owner]) {
-    await ok(server, 'POST', `${viewsOfX}/permissions/${encodeURIComponent(server.config.localIdentityProvider)}/${holder.username}/views/${customViewId}`, callers.owner.token);
+    await ok(server, 'POST', `${xPath}/permissions/${provider}/${holder.username}/views/${customViewId}`, ownerToken);
   }
+  if (z) await ok(server, 'POST', `/banks/${z.ids.bankId}/accounts/${z.ids.accountId}/views`, ownerToken, newView(publicViewId, true));
+
+  const everyone = new Set<CallerName>(callerNames);
   const markers: Marker[] = [
     // the label is shown in account lists to everyone holding any view of the account
     ...x.markers.map(([what, value]) => ({
@@ -274,6 +291,12 @@ export async function buildWorld(server: TestServer, callers: Callers, n: number
       visibleTo: new Set<CallerName>(what === 'label' ? ['owner', 'viewer'] : ['owner']),
     })),
     ...y.markers.map(([what, value]) => ({ value, what: `Y ${what}`, visibleTo: new Set<CallerName>(['foreigner']) })),
+    // Z has a public view: its label is in the public account lists
+    ...(z?.markers ?? []).map(([what, value]) => ({
+      value,
+      what: `Z ${what}`,
+      visibleTo: what === 'label' ? everyone : new Set<CallerName>(['owner']),
+    })),
   ];
-  return { n, x: x.ids, y: y.ids, markers };
+  return { n, x: x.ids, y: y.ids, z: z?.ids, markers };
 }

@@ -6,11 +6,12 @@
  * everything of the other account.
  */
 import type { Endpoint, Placeholder } from '../../src/api/endpoint.js';
-import { customViewId, type AccountIds, type Callers, type World } from './fixture.js';
+import { customViewId, publicViewId, spareViewId, type AccountIds, type Callers, type World } from './fixture.js';
 
 export const variantNames = [
   'own',
   'custom-view',
+  'public-view',
   'account-under-other-bank',
   'customer-of-other-bank',
   'child-of-other-account',
@@ -21,12 +22,20 @@ export type VariantName = (typeof variantNames)[number];
 /** What the ids of a variant are, as far as authorisation is concerned. */
 export interface Addressed {
   /** whose account (and customer, bank, user) the ids belong to */
-  subject: 'x' | 'y';
+  subject: 'x' | 'y' | 'z';
   accountAtBank: boolean;
   customerAtBank: boolean;
   /** false when the deepest child placeholder names something of the other account */
   childOfParent: boolean;
+  /** VIEW_ID where the path reads the account through it (`…/ACCOUNT_ID/VIEW_ID/…`) */
   viewId: string;
+  /** VIEW_ID where the path names a view to manage (`…/views/VIEW_ID`) */
+  targetViewId: string;
+}
+
+/** True when VIEW_ID follows ACCOUNT_ID: the account is read or written through that view. */
+export function readsThroughView(endpoint: Endpoint): boolean {
+  return endpoint.path.includes('/ACCOUNT_ID/VIEW_ID');
 }
 
 /** Placeholders naming something that belongs to the account or bank above it in the path, deepest last. */
@@ -69,6 +78,8 @@ export function variantsOf(endpoint: Endpoint): VariantName[] {
     switch (name) {
       case 'custom-view':
         return has('VIEW_ID');
+      case 'public-view':
+        return readsThroughView(endpoint);
       case 'account-under-other-bank':
         return has('BANK_ID') && has('ACCOUNT_ID');
       case 'customer-of-other-bank':
@@ -106,11 +117,12 @@ const fixed: Partial<Record<Placeholder, string>> = {
 
 export function addressed(variant: VariantName): Addressed {
   return {
-    subject: variant === 'other-account' ? 'y' : 'x',
+    subject: variant === 'other-account' ? 'y' : variant === 'public-view' ? 'z' : 'x',
     accountAtBank: variant !== 'account-under-other-bank',
     customerAtBank: variant !== 'customer-of-other-bank',
     childOfParent: variant !== 'child-of-other-account',
-    viewId: variant === 'custom-view' ? customViewId : 'owner',
+    viewId: variant === 'custom-view' ? customViewId : variant === 'public-view' ? publicViewId : 'owner',
+    targetViewId: variant === 'custom-view' ? spareViewId : 'owner',
   };
 }
 
@@ -123,13 +135,14 @@ export function valuesOf(
   provider: string,
 ): Record<string, string> {
   const { x, y } = world;
-  const subject = variant === 'other-account' ? y : x;
+  const subject = variant === 'other-account' ? y : variant === 'public-view' ? world.z : x;
+  if (!subject) throw new Error(`world ${world.n} has no account with a public view`);
   const subjectUser = variant === 'other-account' ? callers.foreigner : callers.owner;
   const values: Record<string, string> = {
     ...fixed,
     BANK_ID: subject.bankId,
     ACCOUNT_ID: subject.accountId,
-    VIEW_ID: addressed(variant).viewId,
+    VIEW_ID: readsThroughView(endpoint) ? addressed(variant).viewId : addressed(variant).targetViewId,
     CUSTOMER_ID: subject.customerId,
     USER_ID: subjectUser.userId,
     USER_EMAIL: subjectUser.email,
