@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { viewsForCreatedAccount } from '../../src/domain/views/definitions.js';
 import { createCustomerLinkedTo } from '../../src/domain/customers/create.js';
+import type { CounterpartyDetails } from '../../src/domain/counterparties/metadata.js';
 import type { Customer } from '../../src/domain/customers/model.js';
 import { seedBank, type TestServer, type TestUser } from '../helpers/server.js';
 
@@ -157,30 +158,48 @@ async function account(
       counterpartyKind: 'AC',
     },
   ]);
-  const t = holder.token;
-  const base = `/banks/${bankId}/accounts/${accountId}/owner`;
-  // listing the counterparties as the owner writes their metadata rows, as the import does
-  const others = await ok(server, 'GET', `${base}/other_accounts`, t);
-  const counterpartyId = (others.other_accounts as { id: string }[])[0]!.id;
-  const tx = `${base}/transactions/${transactionId}/metadata`;
-  const [, comment, tag, image] = await Promise.all([
-    ok(server, 'POST', `${tx}/narrative`, t, { narrative: `${secret}-narrative` }),
-    ok(server, 'POST', `${tx}/comments`, t, { value: `${secret}-comment` }),
-    ok(server, 'POST', `${tx}/tags`, t, { value: `${secret}-tag` }),
-    ok(server, 'POST', `${tx}/images`, t, { label: `${secret}-image`, URL: `https://example.com/${secret}-image-url` }),
-  ]);
-  await ok(server, 'POST', `${tx}/where`, t, { where: { latitude: 12.345678, longitude: 23.456789 } });
-  const cp = `${base}/other_accounts/${counterpartyId}`;
-  await ok(server, 'PUT', `${cp}/public_alias`, t, { alias: `${secret}-public-alias` });
-  await ok(server, 'POST', `${cp}/private_alias`, t, { alias: `${secret}-private-alias` });
-  await ok(server, 'POST', `${cp}/metadata/more_info`, t, { more_info: `${secret}-more-info` });
-  await ok(server, 'POST', `${cp}/metadata/url`, t, { URL: `https://example.com/${secret}-url` });
-  await ok(server, 'POST', `${cp}/metadata/image_url`, t, { image_URL: `https://example.com/${secret}-image-url2` });
-  await ok(server, 'POST', `${cp}/metadata/open_corporates_url`, t, {
-    open_corporates_URL: `https://example.com/${secret}-open-corporates`,
+  // metadata as the endpoints write it, straight into the store (a world is built for every successful write)
+  const counterpartyId = `authz-${n}-cp-${letter}`;
+  const key = { bankId, accountId, transactionId };
+  const date = Date.UTC(2020, 0, 2);
+  const note = (kind: 'comment' | 'tag' | 'image', value: string, url = '') => ({
+    noteId: randomUUID(),
+    kind,
+    viewId: 'owner',
+    userId: holder.userId,
+    value,
+    url,
+    date,
   });
-  await ok(server, 'POST', `${cp}/metadata/corporate_location`, t, { corporate_location: { latitude: 34.5678, longitude: 45.6789 } });
-  await ok(server, 'POST', `${cp}/metadata/physical_location`, t, { physical_location: { latitude: 56.789, longitude: 67.891 } });
+  const comment = note('comment', `${secret}-comment`);
+  const tag = note('tag', `${secret}-tag`);
+  const image = note('image', `${secret}-image`, `https://example.com/${secret}-image-url`);
+  const metadata = server.store.transactionMetadata;
+  await metadata.setNarrative(key, `${secret}-narrative`);
+  for (const planted of [comment, tag, image]) await metadata.addNote(key, planted);
+  await metadata.setWhere(key, 'owner', holder.userId, 12.345678, 23.456789, date);
+  const location = (latitude: number, longitude: number) => ({
+    latitude,
+    longitude,
+    date,
+    userId: holder.userId,
+    provider: server.config.localIdentityProvider,
+    displayName: holder.email,
+  });
+  const counterparties = server.store.counterparties;
+  await counterparties.ensure(bankId, accountId, [
+    { counterpartyId, name: `${secret}-counterparty`, publicAlias: `${secret}-public-alias` },
+  ]);
+  await counterparties.setAlias(bankId, accountId, counterpartyId, 'private', `${secret}-private-alias`);
+  const details: CounterpartyDetails = {
+    moreInfo: `${secret}-more-info`,
+    url: `https://example.com/${secret}-url`,
+    imageUrl: `https://example.com/${secret}-image-url2`,
+    openCorporatesUrl: `https://example.com/${secret}-open-corporates`,
+    corporateLocation: location(34.5678, 45.6789),
+    physicalLocation: location(56.789, 67.891),
+  };
+  await counterparties.replaceDetails(bankId, accountId, counterpartyId, '{}', JSON.stringify(details));
 
   const customerId = randomUUID();
   await createCustomerLinkedTo(server.store, customer(customerId, bankId, `${secret}-customer`), holder.userId);
@@ -241,9 +260,9 @@ async function account(
       accountId,
       transactionId,
       counterpartyId,
-      commentId: comment.id,
-      tagId: tag.id,
-      imageId: image.id,
+      commentId: comment.noteId,
+      tagId: tag.noteId,
+      imageId: image.noteId,
       customerId,
       branchId,
       atmId,
