@@ -51,7 +51,12 @@ function bodyOf(endpoint: Endpoint, values: Record<string, string>, callerId: st
   return body;
 }
 
-export async function send(server: TestServer, cell: Cell, world: World, callers: Callers): Promise<{ url: string; res: TestResponse }> {
+export async function send(
+  server: TestServer,
+  cell: Cell,
+  world: World,
+  callers: Callers,
+): Promise<{ url: string; res: TestResponse }> {
   const values = valuesOf(cell.variant, cell.endpoint, world, callers, server.config.localIdentityProvider);
   const url = `/obp/v2.1.0${fillPath(cell.endpoint, values)}`;
   const user = cell.caller === 'anonymous' ? undefined : callers[cell.caller];
@@ -60,8 +65,12 @@ export async function send(server: TestServer, cell: Cell, world: World, callers
   return { url, res };
 }
 
-/** Why the answer is wrong for the cell, or undefined. `worlds` are those whose markers are checked. */
-export function judge(cell: Cell, res: TestResponse, worlds: readonly World[]): string | undefined {
+/**
+ * Why the answer is wrong for the cell, or undefined. `worlds` are those whose markers are checked;
+ * markers found where the caller may see them are added to `seen` (so a marker that no answer ever
+ * shows, which would make its leak check vacuous, is noticed).
+ */
+export function judge(cell: Cell, res: TestResponse, worlds: readonly World[], seen?: Set<string>): string | undefined {
   const { expected } = cell;
   const problems: string[] = [];
   if (res.status !== expected.status) problems.push(`status ${res.status}, expected ${expected.status}`);
@@ -74,9 +83,9 @@ export function judge(cell: Cell, res: TestResponse, worlds: readonly World[]): 
   const refused = res.status >= 400;
   for (const world of worlds) {
     for (const marker of world.markers) {
-      if ((refused || !marker.visibleTo.has(cell.caller)) && res.text.includes(marker.value)) {
-        problems.push(`leaks ${marker.what} (${marker.value})`);
-      }
+      if (!res.text.includes(marker.value)) continue;
+      if (refused || !marker.visibleTo.has(cell.caller)) problems.push(`leaks ${marker.what} (${marker.value})`);
+      else seen?.add(marker.what);
     }
   }
   return problems.length ? problems.join('; ') : undefined;

@@ -13,8 +13,7 @@ import { customViewId, publicViewId, type CallerName } from './fixture.js';
 import { deepestChild, readsThroughView, type Addressed } from './variants.js';
 
 export type Expected =
-  | { outcome: 'success'; status: number; rule: string }
-  | { outcome: 'refused'; status: number; code: string; rule: string };
+  { outcome: 'success'; status: number; rule: string } | { outcome: 'refused'; status: number; code: string; rule: string };
 
 /**
  * Views each caller may use on the account of each subject: X and Z are the owner's, Y the
@@ -52,9 +51,15 @@ const childNotFound: Record<string, readonly string[]> = {
 
 /** Codes of "the caller may not use this account" when the path names no view. */
 const managementCodes = ['OBP-20022', 'OBP-20047', 'OBP-20048', 'OBP-30208', 'OBP-30259'];
-const viewFlagCodes = ['OBP-30022', 'Deleting comments not permitted for this view', 'Deleting tags not permitted for this view', 'Deleting images not permitted for this view'];
+const viewFlagCodes = [
+  'OBP-30022',
+  'Deleting comments not permitted for this view',
+  'Deleting tags not permitted for this view',
+  'Deleting images not permitted for this view',
+];
 
-const firstDeclared = (endpoint: Endpoint, candidates: readonly string[]) => candidates.find((c) => endpoint.errors.includes(c as never));
+const firstDeclared = (endpoint: Endpoint, candidates: readonly string[]) =>
+  candidates.find((c) => endpoint.errors.includes(c as never));
 
 /** A role rule the handler applies always, not only under a declared condition. */
 function unconditionalRule(endpoint: Endpoint): boolean {

@@ -213,6 +213,28 @@ async function account(
     date: Date.UTC(2020, 0, 1),
   });
 
+  await server.store.cards.insert({
+    cardId: randomUUID(),
+    bankId,
+    bankCardNumber: `${secret}-card`,
+    nameOnCard: `${secret}-name-on-card`,
+    issueNumber: '1',
+    serialNumber: `${n}${digit}`,
+    validFrom: Date.UTC(2020, 0, 1),
+    expires: Date.UTC(2030, 0, 1),
+    enabled: true,
+    cancelled: false,
+    onHotList: false,
+    technology: 'chip',
+    networks: [],
+    allows: ['debit'],
+    accountId,
+    replacement: { requestedDate: Date.UTC(2020, 0, 1), reason: 'FIRST' },
+    pinResets: [],
+    collected: Date.UTC(2020, 0, 1),
+    posted: Date.UTC(2020, 0, 1),
+  });
+
   // open data of the bank, each with a license (documents without one are not served)
   const meta = { license: { id: 'authz-license', name: 'Authz License' } };
   const address = { line_1: '', line_2: '', line_3: '', city: '', county: '', state: '', post_code: '', country_code: '' };
@@ -223,12 +245,23 @@ async function account(
   await server.store.documents.insertMany('branch', [
     { bankId, docId: branchId, document: { id: branchId, bank_id: bankId, name: 'Branch', ...place } },
   ]);
-  await server.store.documents.insertMany('atm', [{ bankId, docId: atmId, document: { id: atmId, bank_id: bankId, name: 'ATM', ...place } }]);
+  await server.store.documents.insertMany('atm', [
+    { bankId, docId: atmId, document: { id: atmId, bank_id: bankId, name: 'ATM', ...place } },
+  ]);
   await server.store.documents.insertMany('product', [
     {
       bankId,
       docId: productCode,
-      document: { bank_id: bankId, code: productCode, name: 'Product', category: '', family: '', super_family: '', more_info_url: '', meta },
+      document: {
+        bank_id: bankId,
+        code: productCode,
+        name: 'Product',
+        category: '',
+        family: '',
+        super_family: '',
+        more_info_url: '',
+        meta,
+      },
     },
   ]);
 
@@ -252,6 +285,8 @@ async function account(
       'open-corporates',
       'customer',
       'message',
+      'card',
+      'name-on-card',
     ].map((what): [string, string] => [what, `${secret}-${what}`]),
   ];
   return {
@@ -299,15 +334,16 @@ export async function buildWorld(server: TestServer, callers: Callers, n: number
   for (const holder of [callers.viewer, callers.owner]) {
     await ok(server, 'POST', `${xPath}/permissions/${provider}/${holder.username}/views/${customViewId}`, ownerToken);
   }
-  if (z) await ok(server, 'POST', `/banks/${z.ids.bankId}/accounts/${z.ids.accountId}/views`, ownerToken, newView(publicViewId, true));
+  if (z)
+    await ok(server, 'POST', `/banks/${z.ids.bankId}/accounts/${z.ids.accountId}/views`, ownerToken, newView(publicViewId, true));
 
   const everyone = new Set<CallerName>(callerNames);
   const markers: Marker[] = [
-    // the label is shown in account lists to everyone holding any view of the account
+    // the label (in account lists) and the cards are shown to everyone holding a private view of the account
     ...x.markers.map(([what, value]) => ({
       value,
       what: `X ${what}`,
-      visibleTo: new Set<CallerName>(what === 'label' ? ['owner', 'viewer'] : ['owner']),
+      visibleTo: new Set<CallerName>(['label', 'card', 'name-on-card'].includes(what) ? ['owner', 'viewer'] : ['owner']),
     })),
     ...y.markers.map(([what, value]) => ({ value, what: `Y ${what}`, visibleTo: new Set<CallerName>(['foreigner']) })),
     // Z has a public view: its label is in the public account lists

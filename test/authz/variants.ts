@@ -5,7 +5,7 @@
  * transaction, counterparty, note, branch…) of the other account addressed under this one, and
  * everything of the other account.
  */
-import type { Endpoint, Placeholder } from '../../src/api/endpoint.js';
+import { isPlaceholder, type Endpoint, type Placeholder } from '../../src/api/endpoint.js';
 import { customViewId, publicViewId, spareViewId, type AccountIds, type Callers, type World } from './fixture.js';
 
 export const variantNames = [
@@ -63,8 +63,14 @@ export const subjectPlaceholders: readonly Placeholder[] = [
   ...childPlaceholders,
 ];
 
+/**
+ * Endpoints whose path names a bank, account, view, customer or user (or something below them), and
+ * reads whose answer depends on the caller alone (`/accounts`, `/cards`, …): they can leak too.
+ */
 export function inMatrix(endpoint: Endpoint): boolean {
-  return endpoint.path.split('/').some((s) => subjectPlaceholders.includes(s as Placeholder));
+  const segments = endpoint.path.split('/');
+  if (segments.some((s) => subjectPlaceholders.includes(s as Placeholder))) return true;
+  return endpoint.verb === 'GET' && !segments.some((s) => isPlaceholder(s));
 }
 
 export function deepestChild(endpoint: Endpoint): Placeholder | undefined {
@@ -86,6 +92,8 @@ export function variantsOf(endpoint: Endpoint): VariantName[] {
         return has('BANK_ID') && has('CUSTOMER_ID');
       case 'child-of-other-account':
         return deepestChild(endpoint) !== undefined;
+      case 'other-account':
+        return subjectPlaceholders.some(has);
       default:
         return true;
     }
@@ -108,6 +116,7 @@ function childValues(ids: AccountIds): Partial<Record<Placeholder, string>> {
 /** Placeholders no variant changes: values that exist where something must exist. */
 const fixed: Partial<Record<Placeholder, string>> = {
   API_VERSION: 'v2.1.0',
+  QUERY: 'authz',
   KYC_CHECK_ID: 'authz-kyc-check',
   KYC_DOCUMENT_ID: 'authz-kyc-document',
   KYC_MEDIA_ID: 'authz-kyc-media',
@@ -160,8 +169,9 @@ export function valuesOf(
   return values;
 }
 
+/** The URL path the server matches (`route` where it differs from the documented path). */
 export function fillPath(endpoint: Endpoint, values: Record<string, string>): string {
-  return endpoint.path
+  return (endpoint.route ?? endpoint.path)
     .split('/')
     .map((s) => (values[s] !== undefined ? encodeURIComponent(values[s]) : s))
     .join('/');
