@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allEndpoints } from '../../src/api/index.js';
 import { mapLimit } from '../helpers/raw-http.js';
 import { startTestServer, storeKind, type TestResponse, type TestServer } from '../helpers/server.js';
-import { snapshot, snapshotDiff } from '../helpers/table-snapshot.js';
+import { snapshot, snapshotDiff, type Snapshot } from '../helpers/table-snapshot.js';
 import { callerNames, createCallers, buildWorld, type Callers, type World } from './fixture.js';
 import { cellsOf, judge, label, needsOwnWorld, send, type Cell } from './cells.js';
 import { inMatrix, variantNames } from './variants.js';
@@ -89,11 +89,13 @@ describe(`authorisation matrix [${storeKind}]`, () => {
   });
 
   describe('successful writes, each in a world of its own', () => {
+    let before: Snapshot;
     beforeAll(async () => {
       // built after the shared-world cells, so their table snapshots stay small
       await mapLimit(ownWorldCells, 4, async (cell, i) => {
         worlds.set(cell, await buildWorld(server, callers, i + 1, cell.variant === 'public-view'));
       });
+      before = await snapshot(server.store);
     }, 300_000);
 
     for (const { endpoint, cells } of cellsByEndpoint.filter((e) => e.cells.some(needsOwnWorld))) {
@@ -108,5 +110,20 @@ describe(`authorisation matrix [${storeKind}]`, () => {
         expect(problems, problems.join('\n')).toEqual([]);
       });
     }
+
+    it('wrote only in the worlds of their own', async () => {
+      // every row a successful write added, changed or removed names the bank of its own world
+      const after = await snapshot(server.store);
+      const outside: string[] = [];
+      for (const [table, state] of after) {
+        const old = new Set(before.get(table)?.lines ?? []);
+        const now = new Set(state.lines);
+        const changed = [...state.lines.filter((l) => !old.has(l)), ...[...old].filter((l) => !now.has(l))];
+        outside.push(
+          ...changed.filter((line) => !/"authz-[1-9]\d*-/.test(line)).map((line) => `${table}: ${line.slice(0, 300)}`),
+        );
+      }
+      expect(outside).toEqual([]);
+    });
   });
 });
