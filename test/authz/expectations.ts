@@ -9,7 +9,7 @@
 import type { Endpoint } from '../../src/api/endpoint.js';
 import { errorCatalogue } from '../../src/errors/catalogue-data.js';
 import { catalogueMessage, isErrorCode } from '../../src/errors/obp-error.js';
-import { customViewId, publicViewId, type CallerName } from './fixture.js';
+import { customViewId, publicViewId, readOnlyViewId, type CallerName } from './fixture.js';
 import { deepestChild, readsThroughView, type Addressed } from './variants.js';
 
 export type Expected =
@@ -17,21 +17,18 @@ export type Expected =
 
 /**
  * Views each caller may use on the account of each subject: X and Z are the owner's, Y the
- * foreigner's; the viewer holds the custom view of X; Z's public view is anyone's (public views are
+ * foreigner's; the viewer holds the custom view of X, the reader its read-only view; Z's public view is anyone's (public views are
  * allowed on the matrix's server).
  */
 export function usableViews(caller: CallerName, subject: 'x' | 'y' | 'z'): string[] {
-  const held =
-    caller === 'anonymous'
-      ? []
-      : subject === 'x' && caller === 'owner'
-        ? ['owner', customViewId]
-        : subject === 'x' && caller === 'viewer'
-          ? [customViewId]
-          : (subject === 'y' && caller === 'foreigner') || (subject === 'z' && caller === 'owner')
-            ? ['owner']
-            : [];
-  return subject === 'z' ? [...held, publicViewId] : held;
+  const held: Partial<Record<CallerName, Record<string, string[]>>> = {
+    owner: { x: ['owner', customViewId], z: ['owner'] },
+    viewer: { x: [customViewId] },
+    reader: { x: [readOnlyViewId] },
+    foreigner: { y: ['owner'] },
+  };
+  const own = held[caller]?.[subject] ?? [];
+  return subject === 'z' ? [...own, publicViewId] : own;
 }
 
 /** Views that permit nothing: the custom view of X and the public view of Z. */
@@ -51,12 +48,15 @@ const childNotFound: Record<string, readonly string[]> = {
 
 /** Codes of "the caller may not use this account" when the path names no view. */
 const managementCodes = ['OBP-20022', 'OBP-20047', 'OBP-20048', 'OBP-30208', 'OBP-30259'];
-const viewFlagCodes = [
-  'OBP-30022',
+/** Refusals of a view's permission flags: to see (checked first), then to act (deleting notes: after the note is found). */
+const deleteRefusals = [
   'Deleting comments not permitted for this view',
   'Deleting tags not permitted for this view',
   'Deleting images not permitted for this view',
+  'Deleting tag is not permitted for this view',
 ];
+const seeRefusals = ['OBP-30022', ...deleteRefusals];
+const actRefusals = [...deleteRefusals, 'OBP-30022'];
 
 const firstDeclared = (endpoint: Endpoint, candidates: readonly string[]) =>
   candidates.find((c) => endpoint.errors.includes(c as never));
@@ -114,8 +114,9 @@ export function expectedOf(endpoint: Endpoint, caller: CallerName, a: Addressed)
     const targetCode = systemTarget ? firstDeclared(endpoint, ['OBP-20021', 'OBP-20020']) : undefined;
     if (targetCode) return refused(targetCode, 'system view named');
     const code = firstDeclared(endpoint, managementCodes);
-    // management rights come with the owner view only; the custom view permits nothing
-    if (code && !usable.includes('owner')) return refused(code, 'no view permitting it');
+    // managing comes with the owner view only; the read-only view sees who has access, the custom view nothing
+    const reads = endpoint.verb === 'GET' && usable.includes(readOnlyViewId);
+    if (code && !usable.includes('owner') && !reads) return refused(code, 'no view permitting it');
   }
   const child = deepestChild(endpoint);
   if (child && !a.childOfParent) {
@@ -123,8 +124,13 @@ export function expectedOf(endpoint: Endpoint, caller: CallerName, a: Addressed)
     if (code) return refused(code, `${child} of the other account`);
   }
   if (throughView && viewsPermittingNothing.includes(a.viewId)) {
-    const code = firstDeclared(endpoint, viewFlagCodes);
+    const code = firstDeclared(endpoint, seeRefusals);
     if (code) return refused(code, `view ${a.viewId} permits nothing`);
+  }
+  // the read-only view sees everything and does nothing
+  if (throughView && a.viewId === readOnlyViewId && endpoint.verb !== 'GET') {
+    const code = firstDeclared(endpoint, actRefusals);
+    if (code) return refused(code, `view ${a.viewId} permits no writes`);
   }
   return { outcome: 'success', status: endpoint.successStatus, rule: 'allowed' };
 }

@@ -10,24 +10,31 @@
  * world of its own, so no cell depends on another.
  */
 import { randomUUID } from 'node:crypto';
-import { viewsForCreatedAccount } from '../../src/domain/views/definitions.js';
+import viewsJson from '../../spec/views.json' with { type: 'json' };
+import { viewJsonFlags, viewsForCreatedAccount } from '../../src/domain/views/definitions.js';
 import { createCustomerLinkedTo } from '../../src/domain/customers/create.js';
 import type { CounterpartyDetails } from '../../src/domain/counterparties/metadata.js';
 import type { Customer } from '../../src/domain/customers/model.js';
 import { seedBank, type TestServer, type TestUser } from '../helpers/server.js';
 
-export const callerNames = ['anonymous', 'stranger', 'viewer', 'owner', 'foreigner'] as const;
+export const callerNames = ['anonymous', 'stranger', 'viewer', 'reader', 'owner', 'foreigner'] as const;
 export type CallerName = (typeof callerNames)[number];
 
 export interface Callers {
   stranger: TestUser;
   viewer: TestUser;
+  reader: TestUser;
   owner: TestUser;
   foreigner: TestUser;
 }
 
 /** The custom view held by `viewer` (and `owner`) on X: a private view that permits nothing. */
 export const customViewId = '_authz';
+/** The custom view held by `reader` on X: every `can_see_…` permission a custom view can carry, nothing else. */
+export const readOnlyViewId = '_authzsee';
+export const seeActions = [...viewJsonFlags, ...viewsJson.other_permissions.flatMap((p) => p.allowed_actions)].filter((a) =>
+  a.startsWith('can_see_'),
+);
 /** A custom view of X nobody holds: what view management endpoints update, delete, grant and revoke. */
 export const spareViewId = '_authzspare';
 /** The public view of Z (owned by `owner` at bank A): usable by anyone, permits nothing. */
@@ -63,14 +70,16 @@ export interface World {
   y: AccountIds;
   /** built in the shared world and where a cell needs it */
   z?: AccountIds;
+  /** notes of X's transaction made through the read-only view */
+  readOnlyNotes: Pick<AccountIds, 'commentId' | 'tagId' | 'imageId'>;
   markers: Marker[];
 }
 
 export async function createCallers(server: TestServer): Promise<Callers> {
-  const [stranger, viewer, owner, foreigner] = await Promise.all(
-    ['stranger', 'viewer', 'owner', 'foreigner'].map((name) => server.user({ username: `authz.${name}` })),
+  const [stranger, viewer, reader, owner, foreigner] = await Promise.all(
+    ['stranger', 'viewer', 'reader', 'owner', 'foreigner'].map((name) => server.user({ username: `authz.${name}` })),
   );
-  return { stranger: stranger!, viewer: viewer!, owner: owner!, foreigner: foreigner! };
+  return { stranger: stranger!, viewer: viewer!, reader: reader!, owner: owner!, foreigner: foreigner! };
 }
 
 const v = '/obp/v2.1.0';
@@ -104,8 +113,9 @@ function customer(customerId: string, bankId: string, legalName: string): Custom
 }
 
 /**
- * One account at a new bank, owned by `holder`, with everything below it; `secret` starts each marker.
- * Balances are written as `<n>91827364` minor units, so the rendered balance is a marker too.
+ * One account at a new bank, owned by `holder`, with everything below it; `secret` starts each marker
+ * and `~` ends it, so no marker is part of another. Balances have one width and a world's number in
+ * them, so the rendered balance is a marker too.
  */
 async function account(
   server: TestServer,
@@ -118,8 +128,9 @@ async function account(
   const bankId = bank ?? (await seedBank(server, `authz-${n}-bank-${letter === 'y' ? 'b' : 'a'}`));
   const digit = { x: 1, y: 2, z: 3 }[letter];
   const accountId = `authz-${n}-account-${letter}`;
-  const balance = BigInt(`${n + 1}${digit}91827364`);
-  const label = `${secret}-label`;
+  const balance = BigInt(`9${String(n).padStart(4, '0')}${digit}713`);
+  const mark = (what: string) => `${secret}-${what}~`;
+  const label = mark('label');
   await server.store.accounts.insert({
     bankId,
     accountId,
@@ -128,7 +139,7 @@ async function account(
     label,
     currency: 'EUR',
     balance,
-    holderName: `${secret}-holder`,
+    holderName: mark('holder'),
     iban: '',
     swiftBic: '',
     routingScheme: 'AccountNumber',
@@ -144,14 +155,14 @@ async function account(
       accountId,
       transactionId,
       kind: 'DEBIT',
-      description: `${secret}-description`,
+      description: mark('description'),
       currency: 'EUR',
       amount: -100n,
       newBalance: balance,
       postedAt: Date.UTC(2020, 0, 1),
       completedAt: Date.UTC(2020, 0, 1),
       counterpartyId: `authz-${n}-cp-${letter}`,
-      counterpartyName: `${secret}-counterparty`,
+      counterpartyName: mark('counterparty'),
       counterpartyAccountNumber: `${n}9${digit}`,
       counterpartyIban: '',
       counterpartyBankName: '',
@@ -171,11 +182,11 @@ async function account(
     url,
     date,
   });
-  const comment = note('comment', `${secret}-comment`);
-  const tag = note('tag', `${secret}-tag`);
-  const image = note('image', `${secret}-image`, `https://example.com/${secret}-image-url`);
+  const comment = note('comment', mark('comment'));
+  const tag = note('tag', mark('tag'));
+  const image = note('image', mark('image'), `https://example.com/${mark('image-url')}`);
   const metadata = server.store.transactionMetadata;
-  await metadata.setNarrative(key, `${secret}-narrative`);
+  await metadata.setNarrative(key, mark('narrative'));
   for (const planted of [comment, tag, image]) await metadata.addNote(key, planted);
   await metadata.setWhere(key, 'owner', holder.userId, 12.345678, 23.456789, date);
   const location = (latitude: number, longitude: number) => ({
@@ -188,26 +199,26 @@ async function account(
   });
   const counterparties = server.store.counterparties;
   await counterparties.ensure(bankId, accountId, [
-    { counterpartyId, name: `${secret}-counterparty`, publicAlias: `${secret}-public-alias` },
+    { counterpartyId, name: mark('counterparty'), publicAlias: mark('public-alias') },
   ]);
-  await counterparties.setAlias(bankId, accountId, counterpartyId, 'private', `${secret}-private-alias`);
+  await counterparties.setAlias(bankId, accountId, counterpartyId, 'private', mark('private-alias'));
   const details: CounterpartyDetails = {
-    moreInfo: `${secret}-more-info`,
-    url: `https://example.com/${secret}-url`,
-    imageUrl: `https://example.com/${secret}-image-url2`,
-    openCorporatesUrl: `https://example.com/${secret}-open-corporates`,
+    moreInfo: mark('more-info'),
+    url: `https://example.com/${mark('url')}`,
+    imageUrl: `https://example.com/${mark('image-url2')}`,
+    openCorporatesUrl: `https://example.com/${mark('open-corporates')}`,
     corporateLocation: location(34.5678, 45.6789),
     physicalLocation: location(56.789, 67.891),
   };
   await counterparties.replaceDetails(bankId, accountId, counterpartyId, '{}', JSON.stringify(details));
 
   const customerId = randomUUID();
-  await createCustomerLinkedTo(server.store, customer(customerId, bankId, `${secret}-customer`), holder.userId);
+  await createCustomerLinkedTo(server.store, customer(customerId, bankId, mark('customer')), holder.userId);
   await server.store.customerMessages.insert({
     messageId: randomUUID(),
     bankId,
     customerId,
-    message: `${secret}-message`,
+    message: mark('message'),
     fromDepartment: 'authz',
     fromPerson: 'authz',
     date: Date.UTC(2020, 0, 1),
@@ -216,8 +227,8 @@ async function account(
   await server.store.cards.insert({
     cardId: randomUUID(),
     bankId,
-    bankCardNumber: `${secret}-card`,
-    nameOnCard: `${secret}-name-on-card`,
+    bankCardNumber: mark('card'),
+    nameOnCard: mark('name-on-card'),
     issueNumber: '1',
     serialNumber: `${n}${digit}`,
     validFrom: Date.UTC(2020, 0, 1),
@@ -287,7 +298,7 @@ async function account(
       'message',
       'card',
       'name-on-card',
-    ].map((what): [string, string] => [what, `${secret}-${what}`]),
+    ].map((what): [string, string] => [what, mark(what)]),
   ];
   return {
     ids: {
@@ -320,30 +331,59 @@ export async function buildWorld(server: TestServer, callers: Callers, n: number
   const z = withPublic ? await account(server, n, 'z', callers.owner, `SECRET${n}Z`, x.ids.bankId) : undefined;
   const ownerToken = callers.owner.token;
   const provider = encodeURIComponent(server.config.localIdentityProvider);
-  const newView = (name: string, isPublic: boolean) => ({
+  const newView = (name: string, isPublic: boolean, actions: readonly string[] = []) => ({
     name,
-    description: 'permits nothing',
+    description: actions.length ? 'sees everything' : 'permits nothing',
     is_public: isPublic,
     which_alias_to_use: 'none',
     hide_metadata_if_alias_used: false,
-    allowed_actions: [],
+    allowed_actions: actions,
   });
   const xPath = `/banks/${x.ids.bankId}/accounts/${x.ids.accountId}`;
   await ok(server, 'POST', `${xPath}/views`, ownerToken, newView(customViewId, false));
+  await ok(server, 'POST', `${xPath}/views`, ownerToken, newView(readOnlyViewId, false, seeActions));
   await ok(server, 'POST', `${xPath}/views`, ownerToken, newView(spareViewId, false));
-  for (const holder of [callers.viewer, callers.owner]) {
-    await ok(server, 'POST', `${xPath}/permissions/${provider}/${holder.username}/views/${customViewId}`, ownerToken);
-  }
+  const grant = (holder: TestUser, viewId: string) =>
+    ok(server, 'POST', `${xPath}/permissions/${provider}/${holder.username}/views/${viewId}`, ownerToken);
+  await grant(callers.viewer, customViewId);
+  await grant(callers.owner, customViewId);
+  await grant(callers.reader, readOnlyViewId);
+  // notes and a where tag made through the read-only view (by the owner): seen through it, unlike
+  // the owner view's, and not the reader's to delete
+  const xKey = { bankId: x.ids.bankId, accountId: x.ids.accountId, transactionId: x.ids.transactionId };
+  const readOnlyMarker = (what: string) => `SECRET${n}X-read-only-${what}~`;
+  const readOnlyNote = (kind: 'comment' | 'tag' | 'image') => ({
+    noteId: randomUUID(),
+    kind,
+    viewId: readOnlyViewId,
+    userId: callers.owner.userId,
+    value: readOnlyMarker(kind),
+    url: kind === 'image' ? 'https://example.com/read-only' : '',
+    date: Date.UTC(2020, 0, 2),
+  });
+  const readOnlyNotes = { comment: readOnlyNote('comment'), tag: readOnlyNote('tag'), image: readOnlyNote('image') };
+  for (const planted of Object.values(readOnlyNotes)) await server.store.transactionMetadata.addNote(xKey, planted);
+  await server.store.transactionMetadata.setWhere(xKey, readOnlyViewId, callers.owner.userId, 1.5, 2.5, Date.UTC(2020, 0, 2));
   if (z)
     await ok(server, 'POST', `/banks/${z.ids.bankId}/accounts/${z.ids.accountId}/views`, ownerToken, newView(publicViewId, true));
 
   const everyone = new Set<CallerName>(callerNames);
   const markers: Marker[] = [
-    // the label (in account lists) and the cards are shown to everyone holding a private view of the account
+    // the label (in account lists) and the cards are shown to everyone holding a private view of the account;
+    // the read-only view shows everything but the owner view's notes and the owner's customer
     ...x.markers.map(([what, value]) => ({
       value,
       what: `X ${what}`,
-      visibleTo: new Set<CallerName>(['label', 'card', 'name-on-card'].includes(what) ? ['owner', 'viewer'] : ['owner']),
+      visibleTo: new Set<CallerName>([
+        'owner',
+        ...(['label', 'card', 'name-on-card'].includes(what) ? (['viewer'] as const) : []),
+        ...(!['comment', 'tag', 'image', 'image-url', 'customer', 'message'].includes(what) ? (['reader'] as const) : []),
+      ]),
+    })),
+    ...Object.keys(readOnlyNotes).map((kind) => ({
+      value: readOnlyMarker(kind),
+      what: `X read-only ${kind}`,
+      visibleTo: new Set<CallerName>(['reader', 'owner']),
     })),
     ...y.markers.map(([what, value]) => ({ value, what: `Y ${what}`, visibleTo: new Set<CallerName>(['foreigner']) })),
     // Z has a public view: its label is in the public account lists
@@ -353,5 +393,16 @@ export async function buildWorld(server: TestServer, callers: Callers, n: number
       visibleTo: what === 'label' ? everyone : new Set<CallerName>(['owner']),
     })),
   ];
-  return { n, x: x.ids, y: y.ids, z: z?.ids, markers };
+  return {
+    n,
+    x: x.ids,
+    y: y.ids,
+    z: z?.ids,
+    readOnlyNotes: {
+      commentId: readOnlyNotes.comment.noteId,
+      tagId: readOnlyNotes.tag.noteId,
+      imageId: readOnlyNotes.image.noteId,
+    },
+    markers,
+  };
 }

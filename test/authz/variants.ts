@@ -6,11 +6,12 @@
  * everything of the other account.
  */
 import { isPlaceholder, type Endpoint, type Placeholder } from '../../src/api/endpoint.js';
-import { customViewId, publicViewId, spareViewId, type AccountIds, type Callers, type World } from './fixture.js';
+import { customViewId, publicViewId, readOnlyViewId, spareViewId, type AccountIds, type Callers, type World } from './fixture.js';
 
 export const variantNames = [
   'own',
   'custom-view',
+  'read-only-view',
   'public-view',
   'account-under-other-bank',
   'customer-of-other-bank',
@@ -85,6 +86,7 @@ export function variantsOf(endpoint: Endpoint): VariantName[] {
       case 'custom-view':
         return has('VIEW_ID');
       case 'public-view':
+      case 'read-only-view':
         return readsThroughView(endpoint);
       case 'account-under-other-bank':
         return has('BANK_ID') && has('ACCOUNT_ID');
@@ -130,7 +132,14 @@ export function addressed(variant: VariantName): Addressed {
     accountAtBank: variant !== 'account-under-other-bank',
     customerAtBank: variant !== 'customer-of-other-bank',
     childOfParent: variant !== 'child-of-other-account',
-    viewId: variant === 'custom-view' ? customViewId : variant === 'public-view' ? publicViewId : 'owner',
+    viewId:
+      variant === 'custom-view'
+        ? customViewId
+        : variant === 'read-only-view'
+          ? readOnlyViewId
+          : variant === 'public-view'
+            ? publicViewId
+            : 'owner',
     targetViewId: variant === 'custom-view' ? spareViewId : 'owner',
   };
 }
@@ -160,6 +169,11 @@ export function valuesOf(
     PROVIDER_ID: callers.viewer.username,
     ...childValues(subject),
   } as Record<string, string>;
+  if (variant === 'read-only-view') {
+    // notes are kept per view: through the read-only view, its own notes
+    const notes = world.readOnlyNotes;
+    Object.assign(values, { COMMENT_ID: notes.commentId, TAG_ID: notes.tagId, IMAGE_ID: notes.imageId });
+  }
   if (variant === 'account-under-other-bank') values.BANK_ID = y.bankId;
   if (variant === 'customer-of-other-bank') values.CUSTOMER_ID = y.customerId;
   if (variant === 'child-of-other-account') {
