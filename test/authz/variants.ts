@@ -96,7 +96,7 @@ export function variantsOf(endpoint: Endpoint): VariantName[] {
         return deepestChild(endpoint) !== undefined;
       case 'other-account':
         return subjectPlaceholders.some(has);
-      default:
+      case 'own':
         return true;
     }
   });
@@ -168,7 +168,7 @@ export function valuesOf(
     // whom permission endpoints grant to, read or revoke from
     PROVIDER_ID: callers.viewer.username,
     ...childValues(subject),
-  } as Record<string, string>;
+  };
   if (variant === 'read-only-view') {
     // notes are kept per view: through the read-only view, its own notes
     const notes = world.readOnlyNotes;
