@@ -1,9 +1,9 @@
 /**
  * Which ids a cell puts in the path. Every variant is a rule over placeholders, so an endpoint declared
- * later gets the variants its path calls for: its own account's ids, the custom view instead of the
- * owner view, the account addressed under the other bank, a customer of the other bank, a child (a
- * transaction, counterparty, note, branch…) of the other account addressed under this one, and
- * everything of the other account.
+ * later gets the variants its path calls for: its own account's ids; the custom, read-only or public
+ * view instead of the owner view; the account addressed under the other bank; a customer of the other
+ * bank; a child (transaction, counterparty, note, branch…) of the other account addressed under this
+ * one; a note made through another view; everything of the other account.
  */
 import { isPlaceholder, type Endpoint, type Placeholder } from '../../src/api/endpoint.js';
 import { customViewId, publicViewId, readOnlyViewId, spareViewId, type AccountIds, type Callers, type World } from './fixture.js';
@@ -16,6 +16,7 @@ export const variantNames = [
   'account-under-other-bank',
   'customer-of-other-bank',
   'child-of-other-account',
+  'note-of-other-view',
   'other-account',
 ] as const;
 export type VariantName = (typeof variantNames)[number];
@@ -50,6 +51,9 @@ export const childPlaceholders: readonly Placeholder[] = [
   'ATM_ID',
   'PRODUCT_CODE',
 ];
+
+/** Notes are kept per view: one made through another view of the same transaction is not found through this one. */
+const notePlaceholders: readonly (Placeholder | undefined)[] = ['COMMENT_ID', 'TAG_ID', 'IMAGE_ID'];
 
 /** Placeholders that make an endpoint part of the matrix. */
 export const subjectPlaceholders: readonly Placeholder[] = [
@@ -94,6 +98,8 @@ export function variantsOf(endpoint: Endpoint): VariantName[] {
         return has('BANK_ID') && has('CUSTOMER_ID');
       case 'child-of-other-account':
         return deepestChild(endpoint) !== undefined;
+      case 'note-of-other-view':
+        return notePlaceholders.includes(deepestChild(endpoint)!);
       case 'other-account':
         return subjectPlaceholders.some(has);
       case 'own':
@@ -131,7 +137,7 @@ export function addressed(variant: VariantName): Addressed {
     subject: variant === 'other-account' ? 'y' : variant === 'public-view' ? 'z' : 'x',
     accountAtBank: variant !== 'account-under-other-bank',
     customerAtBank: variant !== 'customer-of-other-bank',
-    childOfParent: variant !== 'child-of-other-account',
+    childOfParent: variant !== 'child-of-other-account' && variant !== 'note-of-other-view',
     viewId:
       variant === 'custom-view'
         ? customViewId
@@ -169,8 +175,8 @@ export function valuesOf(
     PROVIDER_ID: callers.viewer.username,
     ...childValues(subject),
   };
-  if (variant === 'read-only-view') {
-    // notes are kept per view: through the read-only view, its own notes
+  if (variant === 'read-only-view' || variant === 'note-of-other-view') {
+    // through the read-only view its own notes; through the owner view, the read-only view's
     const notes = world.readOnlyNotes;
     Object.assign(values, { COMMENT_ID: notes.commentId, TAG_ID: notes.tagId, IMAGE_ID: notes.imageId });
   }
