@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import viewsJson from '../../spec/views.json' with { type: 'json' };
-import { viewJsonFlags, viewsForCreatedAccount } from '../../src/domain/views/definitions.js';
+import { customViewFrom, toStoredView, viewJsonFlags, viewsForCreatedAccount } from '../../src/domain/views/definitions.js';
 import { createCustomerLinkedTo } from '../../src/domain/customers/create.js';
 import type { CounterpartyDetails } from '../../src/domain/counterparties/metadata.js';
 import type { Customer } from '../../src/domain/customers/model.js';
@@ -80,14 +80,6 @@ export async function createCallers(server: TestServer): Promise<Callers> {
     ['stranger', 'viewer', 'reader', 'owner', 'foreigner'].map((name) => server.user({ username: `authz.${name}` })),
   );
   return { stranger: stranger!, viewer: viewer!, reader: reader!, owner: owner!, foreigner: foreigner! };
-}
-
-const v = '/obp/v2.1.0';
-
-async function ok(server: TestServer, method: string, path: string, token: string, body?: unknown): Promise<any> {
-  const res = await server.call(method, `${v}${path}`, { token, body });
-  if (res.status >= 300) throw new Error(`fixture: ${method} ${path} answered ${res.status} ${res.text}`);
-  return res.body;
 }
 
 function customer(customerId: string, bankId: string, legalName: string): Customer {
@@ -329,25 +321,26 @@ export async function buildWorld(server: TestServer, callers: Callers, n: number
     account(server, n, 'y', callers.foreigner, `SECRET${n}Y`),
   ]);
   const z = withPublic ? await account(server, n, 'z', callers.owner, `SECRET${n}Z`, x.ids.bankId) : undefined;
-  const ownerToken = callers.owner.token;
-  const provider = encodeURIComponent(server.config.localIdentityProvider);
-  const newView = (name: string, isPublic: boolean, actions: readonly string[] = []) => ({
-    name,
-    description: actions.length ? 'sees everything' : 'permits nothing',
-    is_public: isPublic,
-    which_alias_to_use: 'none',
-    hide_metadata_if_alias_used: false,
-    allowed_actions: actions,
-  });
-  const xPath = `/banks/${x.ids.bankId}/accounts/${x.ids.accountId}`;
-  await ok(server, 'POST', `${xPath}/views`, ownerToken, newView(customViewId, false));
-  await ok(server, 'POST', `${xPath}/views`, ownerToken, newView(readOnlyViewId, false, seeActions));
-  await ok(server, 'POST', `${xPath}/views`, ownerToken, newView(spareViewId, false));
+  // views as the view endpoints store them
+  const createView = async (ids: AccountIds, viewId: string, isPublic: boolean, actions: readonly string[] = []) => {
+    const view = customViewFrom(viewId, {
+      description: actions.length ? 'sees everything' : 'permits nothing',
+      is_public: isPublic,
+      which_alias_to_use: 'none',
+      hide_metadata_if_alias_used: false,
+      allowed_actions: [...actions],
+    });
+    await server.store.access.createCustomView(ids.bankId, ids.accountId, viewId, JSON.stringify(toStoredView(view)));
+  };
   const grant = (holder: TestUser, viewId: string) =>
-    ok(server, 'POST', `${xPath}/permissions/${provider}/${holder.username}/views/${viewId}`, ownerToken);
+    server.store.access.grant(holder.userId, x.ids.bankId, x.ids.accountId, viewId);
+  await createView(x.ids, customViewId, false);
+  await createView(x.ids, readOnlyViewId, false, seeActions);
+  await createView(x.ids, spareViewId, false);
   await grant(callers.viewer, customViewId);
   await grant(callers.owner, customViewId);
   await grant(callers.reader, readOnlyViewId);
+  if (z) await createView(z.ids, publicViewId, true);
   // notes and a where tag made through the read-only view (by the owner): seen through it, unlike
   // the owner view's, and not the reader's to delete
   const xKey = { bankId: x.ids.bankId, accountId: x.ids.accountId, transactionId: x.ids.transactionId };
@@ -364,8 +357,6 @@ export async function buildWorld(server: TestServer, callers: Callers, n: number
   const readOnlyNotes = { comment: readOnlyNote('comment'), tag: readOnlyNote('tag'), image: readOnlyNote('image') };
   for (const planted of Object.values(readOnlyNotes)) await server.store.transactionMetadata.addNote(xKey, planted);
   await server.store.transactionMetadata.setWhere(xKey, readOnlyViewId, callers.owner.userId, 1.5, 2.5, Date.UTC(2020, 0, 2));
-  if (z)
-    await ok(server, 'POST', `/banks/${z.ids.bankId}/accounts/${z.ids.accountId}/views`, ownerToken, newView(publicViewId, true));
 
   const everyone = new Set<CallerName>(callerNames);
   const markers: Marker[] = [

@@ -99,7 +99,7 @@ export function variantsOf(endpoint: Endpoint): VariantName[] {
       case 'child-of-other-account':
         return deepestChild(endpoint) !== undefined;
       case 'note-of-other-view':
-        return notePlaceholders.includes(deepestChild(endpoint)!);
+        return notePlaceholders.includes(deepestChild(endpoint));
       case 'other-account':
         return subjectPlaceholders.some(has);
       case 'own':
