@@ -3,8 +3,10 @@
  * errors) and a few rules about who holds which view — never from a table per endpoint. Each rule is a
  * failure the cell's caller and ids cause; the first in OBP's order of checks decides the answer:
  * login, roles checked before the handler, the addressed account or customer not found there, roles
- * the handler checks, view access, the child (transaction, counterparty, note…) not found under its
- * parent, then the view's own permission flags. No failure: the declared success status.
+ * the handler checks, view access (or a system view named for management), the child (transaction,
+ * counterparty, note…) not found under its parent, then the view's own permission flags. Which code a
+ * failure answers is the first of its candidates the endpoint declares. No failure: the declared
+ * success status.
  */
 import type { Endpoint } from '../../src/api/endpoint.js';
 import { errorCatalogue } from '../../src/errors/catalogue-data.js';
@@ -17,8 +19,8 @@ export type Expected =
 
 /**
  * Views each caller may use on the account of each subject: X and Z are the owner's, Y the
- * foreigner's; the viewer holds the custom view of X, the reader its read-only view; Z's public view is anyone's (public views are
- * allowed on the matrix's server).
+ * foreigner's; the viewer holds the custom view of X, the reader its read-only view; Z's public view
+ * is anyone's (the matrix's server allows public views).
  */
 export function usableViews(caller: CallerName, subject: 'x' | 'y' | 'z'): string[] {
   const held: Partial<Record<CallerName, Record<string, string[]>>> = {
@@ -64,7 +66,7 @@ const firstDeclared = (endpoint: Endpoint, candidates: readonly string[]) =>
 /** A role rule the handler applies always, not only under a declared condition. */
 function unconditionalRule(endpoint: Endpoint): boolean {
   const condition = endpoint.roles?.condition ?? '';
-  return endpoint.roles !== undefined && !/^(only when|not checked when|CanEnable)/i.test(condition);
+  return endpoint.roles !== undefined && !/^(only when|not checked when)/i.test(condition);
 }
 
 /** The declared code of a missing role when the handler names one (OBP-30209 for branches), else OBP-20006. */

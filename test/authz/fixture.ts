@@ -1,10 +1,14 @@
 /**
  * The world the authorisation matrix runs in. Callers are users shared by every world: someone with no
- * access, a holder of a custom view on the subject account, its owner, and the owner of an account at
- * another bank. A world is two banks with one account each (X at bank A, owned by `owner`, Y at bank
- * B, owned by `foreigner`), each with a transaction, a counterparty, transaction and counterparty
- * metadata and a customer linked to its owner. Everything a caller may not see carries a unique marker
- * text, so a leak is found by looking for the markers in a response.
+ * access (`stranger`), the holder of a custom view permitting nothing on X (`viewer`), the holder of a
+ * read-only custom view on X (`reader`), X's `owner`, and the owner of an account at another bank
+ * (`foreigner`). A world is two banks with one account each (X at bank A, owned by `owner`; Y at bank
+ * B, owned by `foreigner`) and, where needed, Z at bank A (owned by `owner`, with a public view that
+ * permits nothing). Each account has a transaction with a counterparty, transaction and counterparty
+ * metadata, a card, a customer linked to its owner with a message, and the bank's open data.
+ * Everything a caller may not see carries a unique marker text, so a leak is found by looking for the
+ * markers in an answer. Rows are written through the store as the endpoints write them, since a world
+ * is built for every successful write.
  *
  * The shared world (number 0) must never change; a cell whose write is expected to succeed gets a
  * world of its own, so no cell depends on another.
@@ -45,7 +49,7 @@ export interface AccountIds {
   bankId: string;
   accountId: string;
   transactionId: string;
-  /** OBP's derived id of the transaction's counterparty */
+  /** the transaction's counterparty (stored with an id of its own, as imported transactions are) */
   counterpartyId: string;
   /** notes posted through the owner view */
   commentId: string;
@@ -105,7 +109,7 @@ function customer(customerId: string, bankId: string, legalName: string): Custom
 }
 
 /**
- * One account at a new bank, owned by `holder`, with everything below it; `secret` starts each marker
+ * One account at a new bank (or at `bank`), owned by `holder`, with everything below it; `secret` starts each marker
  * and `~` ends it, so no marker is part of another. Balances have one width and a world's number in
  * them, so the rendered balance is a marker too.
  */
