@@ -11,7 +11,7 @@
 import type { Endpoint } from '../../src/api/endpoint.js';
 import { errorCatalogue } from '../../src/errors/catalogue-data.js';
 import { catalogueMessage, isErrorCode } from '../../src/errors/obp-error.js';
-import { customViewId, publicViewId, readOnlyViewId, type CallerName } from './fixture.js';
+import { customViewId, partialViewId, publicViewId, readOnlyViewId, type CallerName } from './fixture.js';
 import { deepestChild, readsThroughView, type Addressed } from './variants.js';
 
 export type Expected =
@@ -19,13 +19,13 @@ export type Expected =
 
 /**
  * Views each caller may use on the account of each subject: X and Z are the owner's, Y the
- * foreigner's; the viewer holds the custom view of X, the reader its read-only view; Z's public view
+ * foreigner's; the viewer holds the custom and the partial view of X, the reader its read-only view; Z's public view
  * is anyone's (the matrix's server allows public views).
  */
 export function usableViews(caller: CallerName, subject: 'x' | 'y' | 'z'): string[] {
   const held: Partial<Record<CallerName, Record<string, string[]>>> = {
     owner: { x: ['owner', customViewId], z: ['owner'] },
-    viewer: { x: [customViewId] },
+    viewer: { x: [customViewId, partialViewId] },
     reader: { x: [readOnlyViewId] },
     foreigner: { y: ['owner'] },
   };

@@ -39,6 +39,25 @@ export const readOnlyViewId = '_authzsee';
 export const seeActions = [...viewJsonFlags, ...viewsJson.other_permissions.flatMap((p) => p.allowed_actions)].filter((a) =>
   a.startsWith('can_see_'),
 );
+/**
+ * A second custom view of X held by `viewer`: the transaction and its metadata but none of X's own
+ * texts (no description, narrative, balance or counterparty), and no notes of its own. What it shows
+ * of X must carry no marker; the endpoints that moderate rather than refuse are read through it.
+ */
+export const partialViewId = '_authzpartial';
+export const partialActions = [
+  'can_see_transaction_this_bank_account',
+  'can_see_transaction_amount',
+  'can_see_transaction_currency',
+  'can_see_transaction_type',
+  'can_see_transaction_start_date',
+  'can_see_transaction_finish_date',
+  'can_see_transaction_metadata',
+  'can_see_comments',
+  'can_see_tags',
+  'can_see_images',
+  'can_see_where_tag',
+];
 /** A custom view of X nobody holds: what view management endpoints update, delete, grant and revoke. */
 export const spareViewId = '_authzspare';
 /** The public view of Z (owned by `owner` at bank A): usable by anyone, permits nothing. */
@@ -328,7 +347,7 @@ export async function buildWorld(server: TestServer, callers: Callers, n: number
   // views as the view endpoints store them
   const createView = async (ids: AccountIds, viewId: string, isPublic: boolean, actions: readonly string[] = []) => {
     const view = customViewFrom(viewId, {
-      description: actions.length ? 'sees everything' : 'permits nothing',
+      description: 'a view of the authorisation matrix',
       is_public: isPublic,
       which_alias_to_use: 'none',
       hide_metadata_if_alias_used: false,
@@ -340,8 +359,10 @@ export async function buildWorld(server: TestServer, callers: Callers, n: number
     server.store.access.grant(holder.userId, x.ids.bankId, x.ids.accountId, viewId);
   await createView(x.ids, customViewId, false);
   await createView(x.ids, readOnlyViewId, false, seeActions);
+  await createView(x.ids, partialViewId, false, partialActions);
   await createView(x.ids, spareViewId, false);
   await grant(callers.viewer, customViewId);
+  await grant(callers.viewer, partialViewId);
   await grant(callers.owner, customViewId);
   await grant(callers.reader, readOnlyViewId);
   if (z) await createView(z.ids, publicViewId, true);

@@ -1,17 +1,27 @@
 /**
  * Which ids a cell puts in the path. Every variant is a rule over placeholders, so an endpoint declared
- * later gets the variants its path calls for: its own account's ids; the custom, read-only or public
- * view instead of the owner view; the account addressed under the other bank; a customer of the other
+ * later gets the variants its path calls for: its own account's ids; the custom, read-only, partial or
+ * public view instead of the owner view; the account addressed under the other bank; a customer of the other
  * bank; a child (transaction, counterparty, note, branch…) of the other account addressed under this
  * one; a note made through another view; everything of the other account.
  */
 import { isPlaceholder, type Endpoint, type Placeholder } from '../../src/api/endpoint.js';
-import { customViewId, publicViewId, readOnlyViewId, spareViewId, type AccountIds, type Callers, type World } from './fixture.js';
+import {
+  customViewId,
+  partialViewId,
+  publicViewId,
+  readOnlyViewId,
+  spareViewId,
+  type AccountIds,
+  type Callers,
+  type World,
+} from './fixture.js';
 
 export const variantNames = [
   'own',
   'custom-view',
   'read-only-view',
+  'partial-view',
   'public-view',
   'account-under-other-bank',
   'customer-of-other-bank',
@@ -55,6 +65,15 @@ export const childPlaceholders: readonly Placeholder[] = [
 /** Notes are kept per view: one made through another view of the same transaction is not found through this one. */
 const notePlaceholders: readonly (Placeholder | undefined)[] = ['COMMENT_ID', 'TAG_ID', 'IMAGE_ID'];
 
+/** What an endpoint declares when a view's permission flag refuses the call. */
+export const flagRefusals: readonly string[] = [
+  'OBP-30022',
+  'Deleting comments not permitted for this view',
+  'Deleting tags not permitted for this view',
+  'Deleting images not permitted for this view',
+  'Deleting tag is not permitted for this view',
+];
+
 /** Placeholders that make an endpoint part of the matrix. */
 export const subjectPlaceholders: readonly Placeholder[] = [
   'BANK_ID',
@@ -92,6 +111,9 @@ export function variantsOf(endpoint: Endpoint): VariantName[] {
       case 'public-view':
       case 'read-only-view':
         return readsThroughView(endpoint);
+      case 'partial-view':
+        // endpoints that moderate what a view hides instead of refusing it
+        return readsThroughView(endpoint) && !endpoint.errors.some((e) => flagRefusals.includes(e));
       case 'account-under-other-bank':
         return has('BANK_ID') && has('ACCOUNT_ID');
       case 'customer-of-other-bank':
@@ -143,9 +165,11 @@ export function addressed(variant: VariantName): Addressed {
         ? customViewId
         : variant === 'read-only-view'
           ? readOnlyViewId
-          : variant === 'public-view'
-            ? publicViewId
-            : 'owner',
+          : variant === 'partial-view'
+            ? partialViewId
+            : variant === 'public-view'
+              ? publicViewId
+              : 'owner',
     targetViewId: variant === 'custom-view' ? spareViewId : 'owner',
   };
 }
