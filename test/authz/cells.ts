@@ -15,9 +15,17 @@ export interface Cell {
   expected: Expected;
 }
 
+/**
+ * The admin's roles are at bank B: where a cell addresses bank B and the endpoint needs a role, what
+ * follows depends on the handler, not on authorisation, so the admin has no cell there.
+ */
+const addressesBankB = (variant: VariantName) => variant === 'other-account' || variant === 'account-under-other-bank';
+
 export function cellsOf(endpoint: Endpoint): Cell[] {
   return variantsOf(endpoint).flatMap((variant) =>
-    callerNames.map((caller) => ({ endpoint, caller, variant, expected: expectedOf(endpoint, caller, addressed(variant)) })),
+    callerNames
+      .filter((caller) => caller !== 'admin' || !endpoint.roles || !addressesBankB(variant))
+      .map((caller) => ({ endpoint, caller, variant, expected: expectedOf(endpoint, caller, addressed(variant)) })),
   );
 }
 

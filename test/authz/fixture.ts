@@ -2,7 +2,7 @@
  * The world the authorisation matrix runs in. Callers are users shared by every world: someone with no
  * access (`stranger`), the holder of a custom view permitting nothing on X (`viewer`), the holder of a
  * read-only custom view on X (`reader`), X's `owner`, and the owner of an account at another bank
- * (`foreigner`). A world is two banks with one account each (X at bank A, owned by `owner`; Y at bank
+ * (`foreigner`), and a user holding every bank-level role at the shared world's bank B (`admin`). A world is two banks with one account each (X at bank A, owned by `owner`; Y at bank
  * B, owned by `foreigner`) and, where needed, Z at bank A (owned by `owner`, with a public view that
  * permits nothing). Each account has a transaction with a counterparty, transaction and counterparty
  * metadata, a card, a customer linked to its owner with a message, and the bank's open data.
@@ -19,15 +19,18 @@ import { customViewFrom, toStoredView, viewJsonFlags, viewsForCreatedAccount } f
 import { createCustomerLinkedTo } from '../../src/domain/customers/create.js';
 import type { CounterpartyDetails } from '../../src/domain/counterparties/metadata.js';
 import type { Customer } from '../../src/domain/customers/model.js';
+import { roleCatalogue, type RoleName } from '../../src/domain/roles.js';
 import { seedBank, type TestServer, type TestUser } from '../helpers/server.js';
 
-export const callerNames = ['anonymous', 'stranger', 'viewer', 'reader', 'owner', 'foreigner'] as const;
+export const callerNames = ['anonymous', 'stranger', 'viewer', 'reader', 'owner', 'foreigner', 'admin'] as const;
 export type CallerName = (typeof callerNames)[number];
 
 export interface Callers {
   stranger: TestUser;
   viewer: TestUser;
   reader: TestUser;
+  /** holds every bank-level role at bank B of the shared world, and nothing at bank A */
+  admin: TestUser;
   owner: TestUser;
   foreigner: TestUser;
 }
@@ -102,7 +105,17 @@ export async function createCallers(server: TestServer): Promise<Callers> {
   const [stranger, viewer, reader, owner, foreigner] = await Promise.all(
     ['stranger', 'viewer', 'reader', 'owner', 'foreigner'].map((name) => server.user({ username: `authz.${name}` })),
   );
-  return { stranger: stranger!, viewer: viewer!, reader: reader!, owner: owner!, foreigner: foreigner! };
+  const bankRoles = [...roleCatalogue].filter(([, r]) => r.requiresBankId).map(([name]) => name as RoleName);
+  const admin = await server.user({
+    username: 'authz.admin',
+    roles: bankRoles.map((role): [RoleName, string] => [role, bankIdOf(0, 'y')]),
+  });
+  return { stranger: stranger!, viewer: viewer!, reader: reader!, owner: owner!, foreigner: foreigner!, admin };
+}
+
+/** Bank A holds X and Z, bank B holds Y. */
+export function bankIdOf(n: number, letter: 'x' | 'y' | 'z'): string {
+  return `authz-${n}-bank-${letter === 'y' ? 'b' : 'a'}`;
 }
 
 function customer(customerId: string, bankId: string, legalName: string): Customer {
@@ -140,7 +153,7 @@ async function account(
   secret: string,
   bank?: string,
 ): Promise<{ ids: AccountIds; markers: [string, string][] }> {
-  const bankId = bank ?? (await seedBank(server, `authz-${n}-bank-${letter === 'y' ? 'b' : 'a'}`));
+  const bankId = bank ?? (await seedBank(server, bankIdOf(n, letter)));
   const digit = { x: 1, y: 2, z: 3 }[letter];
   const accountId = `authz-${n}-account-${letter}`;
   const balance = BigInt(`9${String(n).padStart(4, '0')}${digit}713`);
