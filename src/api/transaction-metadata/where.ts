@@ -70,7 +70,7 @@ export const deleteWhereTagForViewOnTransaction = endpoint({
   tags,
   style: 'new',
   auth: 'user',
-  errors: [...common, 'there is no tag to delete'],
+  errors: [...common, 'there is no tag to delete', 'Deleting tag is not permitted for this view'],
   example: {},
   successStatus: 204,
   handler: async (ctx) => {
