@@ -4,7 +4,7 @@
  * cold start and idle memory on the embedded store; and transaction pages of an account with a
  * million transactions on PostgreSQL (bench/transactions.ts). Every server runs in its own process;
  * the load generator (autocannon) runs here. BENCH_STORES=postgres or =sqlite runs one half;
- * BENCH_CASES=hot or =transactions one kind of case.
+ * BENCH_CASES=hot, =transactions or =payments (bench/payments.ts) one kind of case.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +26,7 @@ import {
   type Result,
   type Started,
 } from './harness.js';
+import { payments } from './payments.js';
 import { transactionPages } from './transactions.js';
 
 function rssMb(pid: number): number {
@@ -128,7 +129,7 @@ async function coldStart(): Promise<{ startedInMs: number; idleRss: number }> {
 async function main(): Promise<void> {
   console.log(`obp-ts benchmark: ${connections} connections, ${seconds} s per case, ${rounds} rounds, node ${process.version}\n`);
   const stores = (process.env.BENCH_STORES ?? 'postgres,sqlite').split(',');
-  const kinds = (process.env.BENCH_CASES ?? 'hot,transactions').split(',');
+  const kinds = (process.env.BENCH_CASES ?? 'hot,transactions,payments').split(',');
   const met: boolean[] = [];
   if (kinds.includes('hot')) {
     const cold = await coldStart();
@@ -141,6 +142,10 @@ async function main(): Promise<void> {
   if (kinds.includes('transactions')) {
     if (stores.includes('postgres')) met.push(await transactionPages());
     else console.log('transaction pages: PostgreSQL only, not run\n');
+  }
+  if (kinds.includes('payments')) {
+    if (stores.includes('postgres')) met.push(await payments());
+    else console.log('payments: PostgreSQL only, not run\n');
   }
   console.log(met.every(Boolean) ? 'all throughput and latency goals met' : 'some goals NOT MET (see above)');
 }
