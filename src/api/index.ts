@@ -3,6 +3,7 @@ import type { Endpoint } from './endpoint.js';
 import { accountsEndpoints } from './accounts/index.js';
 import { transactionMetadataEndpoints } from './transaction-metadata/index.js';
 import { transactionsEndpoints } from './transactions/index.js';
+import { transactionRequestsEndpoints } from './transaction-requests/index.js';
 import { counterpartiesEndpoints } from './counterparties/index.js';
 import { bankById, getBanks } from './banks/banks.js';
 import { cardsEndpoints } from './cards/index.js';
@@ -32,6 +33,7 @@ export const allEndpoints: readonly Endpoint[] = [
   ...transactionsEndpoints,
   ...transactionMetadataEndpoints,
   ...counterpartiesEndpoints,
+  ...transactionRequestsEndpoints,
   ...sandboxEndpoints,
   ...metricsEndpoints,
   ...openDataEndpoints,
