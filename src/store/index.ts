@@ -17,6 +17,7 @@ import { customerMessageRepo } from './repos/customer-messages.js';
 import { customerRepo } from './repos/customers.js';
 import { documentRepo } from './repos/documents.js';
 import { entitlementRepo } from './repos/entitlements.js';
+import { explicitCounterpartyRepo } from './repos/explicit-counterparties.js';
 import { kycRepo } from './repos/kyc.js';
 import { metricRepo, sqliteRowInsert } from './repos/metrics.js';
 import { oauthRepo } from './repos/oauth.js';
@@ -26,6 +27,7 @@ import { socialMediaRepo } from './repos/social-media.js';
 import { tokenRepo, type TokenOwner } from './repos/tokens.js';
 import { transactionMetadataRepo } from './repos/transaction-metadata.js';
 import { transactionRepo } from './repos/transactions.js';
+import { transactionTypeRepo } from './repos/transaction-types.js';
 import { idempotencyRepo, transactionRequestRepo } from './repos/transaction-requests.js';
 import { ledgerRepo } from './repos/ledger.js';
 import { userRepo } from './repos/users.js';
@@ -79,6 +81,8 @@ function repositories(
     idempotencyKeys: idempotencyRepo(db),
     ledger: ledgerRepo(db),
     counterparties: counterpartyRepo(db),
+    explicitCounterparties: explicitCounterpartyRepo(db),
+    transactionTypes: transactionTypeRepo(db),
     documents: documentRepo(db),
     metrics: metricRepo(db, dialect, metricsWorker),
     sandboxImport: sandboxImportRepo(db, announce),

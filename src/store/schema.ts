@@ -339,6 +339,40 @@ export interface TransactionWhereTagTable {
   date: Int;
 }
 
+/** OBP v2.2.0 explicit counterparties; `bespoke` is the key/value list as JSON */
+export interface ExplicitCounterpartyTable {
+  counterparty_id: string;
+  bank_id: string;
+  account_id: string;
+  view_id: string;
+  created_by_user_id: string;
+  name: string;
+  description: string;
+  other_account_routing_scheme: string;
+  other_account_routing_address: string;
+  other_account_secondary_routing_scheme: string;
+  other_account_secondary_routing_address: string;
+  other_bank_routing_scheme: string;
+  other_bank_routing_address: string;
+  other_branch_routing_scheme: string;
+  other_branch_routing_address: string;
+  is_beneficiary: Flag;
+  bespoke: string;
+  created_at: Int;
+}
+
+/** A bank's transaction type catalogue; the charge in minor units */
+export interface TransactionTypeTable {
+  transaction_type_id: string;
+  bank_id: string;
+  short_code: string;
+  summary: string;
+  description: string;
+  charge_currency: string;
+  charge_amount: Int;
+  created_at: Int;
+}
+
 /** a payment order (OBP §11); money moves when it becomes COMPLETED, in the same database transaction */
 export interface TransactionRequestTable {
   transaction_request_id: string;
@@ -419,6 +453,8 @@ export interface Database {
   transaction_narratives: TransactionNarrativeTable;
   transaction_notes: TransactionNoteTable;
   transaction_where_tags: TransactionWhereTagTable;
+  explicit_counterparties: ExplicitCounterpartyTable;
+  transaction_types: TransactionTypeTable;
   transaction_requests: TransactionRequestTable;
   idempotency_keys: IdempotencyKeyTable;
 }
