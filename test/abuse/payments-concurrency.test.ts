@@ -103,12 +103,12 @@ describe('payments under concurrency', () => {
       seedAccount(server, bankId, { opening: 5_000n, owner }),
       seedAccount(server, bankId, { opening: 7_000n, owner }),
     ]);
-    const tasks = Array.from({ length: 200 }, (_, i) => () => (i % 2 === 0 ? pay(a!, b!, '1.00') : pay(b!, a!, '1.00')));
+    const tasks = Array.from({ length: 200 }, (_, i) => () => (i % 2 === 0 ? pay(a, b, '1.00') : pay(b, a, '1.00')));
     const results = await withClients(32, tasks);
     expect(statuses(results)).toEqual({ 201: 200 });
-    expect(await balanceOf(server.store, a!)).toBe(5_000n);
-    expect(await balanceOf(server.store, b!)).toBe(7_000n);
-    expect(await transactionCount([a!, b!])).toBe(400);
+    expect(await balanceOf(server.store, a)).toBe(5_000n);
+    expect(await balanceOf(server.store, b)).toBe(7_000n);
+    expect(await transactionCount([a, b])).toBe(400);
   }, 120_000);
 
   it('(d) one challenge answered correctly by 10 clients at once: exactly one 202 and one payment', async () => {
@@ -117,11 +117,11 @@ describe('payments under concurrency', () => {
       seedAccount(server, bankId, { owner }),
     ]);
     for (let round = 0; round < 3; round++) {
-      const created = await pay(a!, b!, '2000.00');
+      const created = await pay(a, b, '2000.00');
       expect(created.body.status).toBe('INITIATED');
       const answers = await Promise.all(
         Array.from({ length: 10 }, () =>
-          server.call('POST', challengePath(a!, 'SANDBOX_TAN', created.body.id), {
+          server.call('POST', challengePath(a, 'SANDBOX_TAN', created.body.id), {
             token: owner.token,
             body: { id: created.body.challenge.id, answer: '123' },
           }),
@@ -130,10 +130,10 @@ describe('payments under concurrency', () => {
       expect(answers.filter((r) => r.status === 202)).toHaveLength(1);
       expect(answers.filter((r) => r.status >= 500)).toEqual([]);
       for (const r of answers.filter((x) => x.status !== 202)) expect(r.body.message).toMatch(/^OBP-400(11|16):/);
-      expect(await transactionCount([a!, b!])).toBe(2 * (round + 1));
+      expect(await transactionCount([a, b])).toBe(2 * (round + 1));
     }
-    expect(await balanceOf(server.store, b!)).toBe(600_000n);
-    expect(await ledgerProblems(server.store, [a!, b!])).toEqual([]);
+    expect(await balanceOf(server.store, b)).toBe(600_000n);
+    expect(await ledgerProblems(server.store, [a, b])).toEqual([]);
   }, 120_000);
 
   it('(e) one Idempotency-Key sent 20 times at once: one payment, twenty identical answers', async () => {
@@ -142,12 +142,12 @@ describe('payments under concurrency', () => {
       seedAccount(server, bankId, { owner }),
     ]);
     for (let round = 0; round < 3; round++) {
-      const headers = { 'Idempotency-Key': `burst-${round}-${b!.accountId}` };
-      const results = await Promise.all(Array.from({ length: 20 }, () => pay(a!, b!, '3.00', headers)));
+      const headers = { 'Idempotency-Key': `burst-${round}-${b.accountId}` };
+      const results = await Promise.all(Array.from({ length: 20 }, () => pay(a, b, '3.00', headers)));
       expect(statuses(results)).toEqual({ 201: 20 });
       for (const r of results) expect(r.body).toEqual(results[0]!.body);
-      expect(await balanceOf(server.store, b!)).toBe(300n * BigInt(round + 1));
+      expect(await balanceOf(server.store, b)).toBe(300n * BigInt(round + 1));
     }
-    expect(await transactionCount([a!, b!])).toBe(6);
+    expect(await transactionCount([a, b])).toBe(6);
   }, 120_000);
 });

@@ -58,6 +58,31 @@ export function ledgerRepo(db: Kysely<Database>) {
       }
       return { ok: true, balances };
     },
+    /**
+     * The account money for a payee outside OBP is credited to (§11.6), created on first use. Concurrent
+     * first uses insert the same key; the primary key keeps one and the others read it.
+     */
+    async ensureSettlementAccount(bankId: string, accountId: string, currency: string): Promise<void> {
+      await db
+        .insertInto('accounts')
+        .values({
+          bank_id: bankId,
+          account_id: accountId,
+          number: accountId,
+          kind: 'SETTLEMENT',
+          label: `Settlement account (${currency})`,
+          currency,
+          balance: 0n,
+          holder_name: 'Settlement account',
+          iban: '',
+          swift_bic: '',
+          routing_scheme: 'OBP',
+          routing_address: accountId,
+          created_at: Date.now(),
+        })
+        .onConflict((oc) => oc.columns(['bank_id', 'account_id']).doNothing())
+        .execute();
+    },
     /** Sets (or with null removes) an account's overdraft limit in minor units. */
     async setOverdraftLimit(bankId: string, accountId: string, limit: bigint | null): Promise<void> {
       await db
