@@ -150,4 +150,26 @@ describe('payments under concurrency', () => {
     }
     expect(await transactionCount([a, b])).toBe(6);
   }, 120_000);
+
+  it('(e) one challenge answered 20 times at once with one Idempotency-Key: one payment, twenty identical 202', async () => {
+    const [a, b] = await Promise.all([
+      seedAccount(server, bankId, { opening: 500_000n, owner }),
+      seedAccount(server, bankId, { owner }),
+    ]);
+    const created = await pay(a, b, '1500.00');
+    expect(created.body.status).toBe('INITIATED');
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        server.call('POST', challengePath(a, 'SANDBOX_TAN', created.body.id), {
+          token: owner.token,
+          headers: { 'Idempotency-Key': `answer-${created.body.id}` },
+          body: { id: created.body.challenge.id, answer: '123' },
+        }),
+      ),
+    );
+    expect(statuses(answers)).toEqual({ 202: 20 });
+    for (const r of answers) expect(r.body).toEqual(answers[0]!.body);
+    expect(await balanceOf(server.store, b)).toBe(150_000n);
+    expect(await transactionCount([a, b])).toBe(2);
+  }, 120_000);
 });

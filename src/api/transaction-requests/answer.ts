@@ -12,7 +12,7 @@ import { endpoint } from '../endpoint.js';
 import { authorisedSource } from './access.js';
 import { ChallengeAnswerBody } from './bodies.js';
 import { exampleTransactionRequest } from './examples.js';
-import { idempotencyDoc, idempotencyOf, idempotentWrite, replay } from './idempotency.js';
+import { idempotencyDoc, idempotencyOf, idempotentWrite, Refusal, replay } from './idempotency.js';
 
 export const answerTransactionRequestChallenge = endpoint({
   operationId: 'OBPv2.1.0-answerTransactionRequestChallenge',
@@ -83,33 +83,42 @@ export const answerTransactionRequestChallenge = endpoint({
     const tr = await store.transactionRequests.get(requestId);
     // a request is only ever reached through its own account (Q10)
     if (!tr || tr.bank_id !== source.account.bankId || tr.account_id !== source.account.accountId) throw obpError('OBP-40004');
-    if (tr.status !== 'INITIATED') throw obpError('OBP-40011');
+    if (tr.status !== 'INITIATED') {
+      // a duplicate of this key that arrived while the first answer was committing
+      const answered = await replay(store, idem);
+      if (answered !== undefined) return answered;
+      throw obpError('OBP-40011');
+    }
     if (tr.type !== params.TRANSACTION_REQUEST_TYPE) {
       throw obpError('OBP-40009', ` It should be :'${tr.type}', but current value (${params.TRANSACTION_REQUEST_TYPE}) `);
     }
     if (body.id !== tr.challenge_id) throw obpError('OBP-40010');
     if (tr.challenge_type !== challengeType) throw obpError('OBP-40015');
 
-    const counted = await store.transactionRequests.countAttempt(requestId);
-    if (!counted) {
-      const now = await store.transactionRequests.get(requestId);
-      throw obpError(now?.status === 'INITIATED' ? 'OBP-40016' : 'OBP-40011');
-    }
-    const now = Date.now();
-    if (
-      now > Number(counted.challenge_expires_at) ||
-      counted.challenge_user_id !== user.userId ||
-      !answerMatches(body.answer, counted.challenge_answer_hash)
-    ) {
-      throw obpError('OBP-40016');
-    }
-
     const target = await store.accounts.get(tr.to_bank_id, tr.to_account_id);
     if (!target) throw obpError('OBP-30018');
     const details = JSON.parse(tr.details) as { description?: string };
+    // The attempt is counted in the transaction that pays, and committed even when the answer is wrong.
+    // On PostgreSQL the counting update holds the request's row until commit, so concurrent answers
+    // (and duplicates of one Idempotency-Key, which wait on the key first) take turns.
     return idempotentWrite(store, idem, async (tx) => {
+      const counted = await tx.transactionRequests.countAttempt(requestId);
+      if (!counted) {
+        const current = await tx.transactionRequests.get(requestId);
+        return new Refusal(obpError(current?.status === 'INITIATED' ? 'OBP-40016' : 'OBP-40011'));
+      }
+      const now = Date.now();
+      if (
+        now > Number(counted.challenge_expires_at) ||
+        counted.challenge_user_id !== user.userId ||
+        !answerMatches(body.answer, counted.challenge_answer_hash)
+      ) {
+        return new Refusal(obpError('OBP-40016'));
+      }
       const debitTransactionId = randomUUID();
-      if (!(await tx.transactionRequests.complete(requestId, debitTransactionId, now))) throw obpError('OBP-40011');
+      if (!(await tx.transactionRequests.complete(requestId, debitTransactionId, now))) {
+        return new Refusal(obpError('OBP-40011'));
+      }
       await post(tx, {
         type: tr.type,
         description: details.description ?? '',

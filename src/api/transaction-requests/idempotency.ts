@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { obpError } from '../../errors/obp-error.js';
+import { obpError, type ObpError } from '../../errors/obp-error.js';
 import type { Repositories, Store } from '../../store/index.js';
 import type { IdempotencyScope } from '../../store/repos/transaction-requests.js';
 import { isWriteConflict } from '../../store/repos/sandbox-import.js';
@@ -69,29 +69,41 @@ export async function replay(store: Store, idem: Idempotency | undefined): Promi
 }
 
 /**
+ * A failure whose writes must still be committed (a counted challenge attempt): `write` returns it
+ * instead of throwing, the transaction commits without keeping the key, and the error is thrown after.
+ */
+export class Refusal {
+  constructor(readonly error: ObpError) {}
+}
+
+/**
  * Runs `write` in one database transaction that first claims the key (when there is one) and
  * finally stores the answer with it; a lost race on the key replays the winner's answer.
  */
 export async function idempotentWrite<T>(
   store: Store,
   idem: Idempotency | undefined,
-  write: (tx: Repositories) => Promise<T>,
+  write: (tx: Repositories) => Promise<T | Refusal>,
 ): Promise<T> {
-  if (!idem) return store.transaction(write);
   const now = Date.now();
+  let result: T | Refusal;
   try {
-    const result = await store.transaction(async (tx) => {
-      await tx.idempotencyKeys.claim(idem.scope, idem.requestHash, now, idempotencyTtlMs);
+    result = await store.transaction(async (tx) => {
+      if (idem) await tx.idempotencyKeys.claim(idem.scope, idem.requestHash, now, idempotencyTtlMs);
       const answer = await write(tx);
-      await tx.idempotencyKeys.saveResponse(idem.scope, JSON.stringify(answer));
+      if (idem) {
+        if (answer instanceof Refusal) await tx.idempotencyKeys.release(idem.scope);
+        else await tx.idempotencyKeys.saveResponse(idem.scope, JSON.stringify(answer));
+      }
       return answer;
     });
-    if (Math.random() < 0.01) await store.idempotencyKeys.purgeExpired(Date.now());
-    return result;
   } catch (err) {
-    if (!isWriteConflict(err)) throw err;
+    if (!idem || !isWriteConflict(err)) throw err;
     const replayed = await replay(store, idem);
     if (replayed === undefined) throw err;
     return replayed as T;
   }
+  if (idem && Math.random() < 0.01) await store.idempotencyKeys.purgeExpired(Date.now());
+  if (result instanceof Refusal) throw result.error;
+  return result;
 }

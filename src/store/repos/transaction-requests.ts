@@ -124,6 +124,17 @@ export function idempotencyRepo(db: Kysely<Database>) {
         .where('idempotency_key', '=', s.key)
         .execute();
     },
+    /** Gives the key up again (the request it was claimed for was refused). */
+    async release(s: IdempotencyScope): Promise<void> {
+      await db
+        .deleteFrom('idempotency_keys')
+        .where('user_id', '=', s.userId)
+        .where('consumer_id', '=', s.consumerId)
+        .where('operation', '=', s.operation)
+        .where('path', '=', s.path)
+        .where('idempotency_key', '=', s.key)
+        .execute();
+    },
     /** Lazily drops a bounded batch of expired keys. */
     async purgeExpired(now: number, limit = 500): Promise<void> {
       await db
