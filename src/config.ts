@@ -21,6 +21,8 @@ export interface ObpProps {
   getBranchesIsPublic: boolean;
   getAtmsIsPublic: boolean;
   getProductsIsPublic: boolean;
+  /** `apiOptions.getTransactionTypesIsPublic`: anonymous callers may list a bank's transaction types */
+  getTransactionTypesIsPublic: boolean;
   transactionRequestsEnabled: boolean;
   transactionRequestsSupportedTypes: string[];
   /** per transaction request type, in the challenge currency; default 1000 */
@@ -260,6 +262,7 @@ export function loadConfig(env: Env = process.env): Config {
       getBranchesIsPublic: bool(env, 'OBP_APIOPTIONS_GETBRANCHESISPUBLIC', true),
       getAtmsIsPublic: bool(env, 'OBP_APIOPTIONS_GETATMSISPUBLIC', true),
       getProductsIsPublic: bool(env, 'OBP_APIOPTIONS_GETPRODUCTSISPUBLIC', true),
+      getTransactionTypesIsPublic: bool(env, 'OBP_APIOPTIONS_GETTRANSACTIONTYPESISPUBLIC', true),
       transactionRequestsEnabled: bool(env, 'OBP_TRANSACTIONREQUESTS_ENABLED', true),
       transactionRequestsSupportedTypes: list(env, 'OBP_TRANSACTIONREQUESTS_SUPPORTED_TYPES', [
         'SANDBOX_TAN',

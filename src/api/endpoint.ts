@@ -11,7 +11,7 @@ import type { Store } from '../store/index.js';
 import type { Caller } from '../http/caller.js';
 import type { Services } from '../http/services.js';
 
-export const apiVersions = ['v1.2.1', 'v1.3.0', 'v1.4.0', 'v2.0.0', 'v2.1.0'] as const;
+export const apiVersions = ['v1.2.1', 'v1.3.0', 'v1.4.0', 'v2.0.0', 'v2.1.0', 'v2.2.0'] as const;
 export type ApiVersion = (typeof apiVersions)[number];
 
 /** Upper-case path segments that are placeholders; every other segment is literal (e.g. SANDBOX_TAN). */
@@ -21,6 +21,7 @@ export const pathPlaceholders = [
   'VIEW_ID',
   'TRANSACTION_ID',
   'OTHER_ACCOUNT_ID',
+  'COUNTERPARTY_ID',
   'PROVIDER',
   'PROVIDER_ID',
   'USER_ID',

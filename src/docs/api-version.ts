@@ -5,7 +5,7 @@
 import { apiVersions, type ApiVersion } from '../api/endpoint.js';
 
 /** Versions OBP knows but this server does not implement: OBP answers these with "not enabled". */
-const laterObpVersions = ['v2.2.0', 'v3.0.0', 'v3.1.0', 'v4.0.0', 'v5.0.0', 'v5.1.0'];
+const laterObpVersions = ['v3.0.0', 'v3.1.0', 'v4.0.0', 'v5.0.0', 'v5.1.0'];
 
 export type VersionLookup = { kind: 'served'; version: ApiVersion } | { kind: 'not-enabled' } | { kind: 'unknown' };
 

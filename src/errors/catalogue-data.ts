@@ -301,6 +301,12 @@ export const errorCatalogue = {
     message:
       "OBP-30013: The account can not send money to the Counterparty. Please set the Counterparty 'isBeneficiary' true first",
   },
+  'OBP-30014': {
+    name: 'CounterpartyAlreadyExists',
+    status: 400,
+    message:
+      'OBP-30014: Counterparty already exists. Please specify a different value for BANK_ID or ACCOUNT_ID or VIEW_ID or NAME.',
+  },
   'OBP-30017': {
     name: 'CounterpartyNotFoundByCounterpartyId',
     status: 400,

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import { securityHeaders } from '../http/pages/reply.js';
-import { servedVersion } from '../http/route-table.js';
+import { servedVersion, servedVersions } from '../http/route-table.js';
 import { explorerAssets, type Asset } from './bundle.js';
 import { pageHtml } from './page-html.js';
 
@@ -40,7 +40,7 @@ export function registerExplorer(fastify: FastifyInstance, config: Config): void
   const explorer = config.apiExplorer;
   if (!explorer) return;
   // every version the route table mounts; the page switches between their resource docs
-  const settings = { consumerKey: explorer.consumerKey, versions: [servedVersion], version: servedVersion };
+  const settings = { consumerKey: explorer.consumerKey, versions: [...servedVersions], version: servedVersion };
   let html: string | undefined;
   const page = async (_request: FastifyRequest, reply: FastifyReply) => {
     const { script, style } = await explorerAssets();

@@ -4,7 +4,11 @@
  */
 import { apiVersions, routerPath, type ApiVersion, type Endpoint } from '../api/endpoint.js';
 
+/** The version the docs, the explorer and clients are pointed at first. */
 export const servedVersion: ApiVersion = 'v2.1.0';
+
+/** Every version mounted under its own `/obp/<version>` prefix, each with its own route table. */
+export const servedVersions: readonly ApiVersion[] = ['v2.1.0', 'v2.2.0'];
 
 /** OBP also serves the resource-doc routes under these older prefixes. */
 const docsPrefixes: readonly ApiVersion[] = ['v1.4.0', 'v2.0.0'];
@@ -28,15 +32,17 @@ export interface MountedRoute {
 
 export function mountedRoutes(endpoints: readonly Endpoint[]): MountedRoute[] {
   const routes: MountedRoute[] = [];
-  for (const endpoint of versionRouteTable(endpoints, servedVersion)) {
-    routes.push({ endpoint, url: `/obp/${servedVersion}${routerPath(endpoint.route ?? endpoint.path)}` });
-    if (endpoint.functionName === 'root') {
-      routes.push({ endpoint, url: `/obp/${servedVersion}` });
-      routes.push({ endpoint, url: `/obp/${servedVersion}/` });
-    }
-    if (docsFunctions.has(endpoint.functionName)) {
-      for (const prefix of docsPrefixes) {
-        routes.push({ endpoint, url: `/obp/${prefix}${routerPath(endpoint.path)}` });
+  for (const version of servedVersions) {
+    for (const endpoint of versionRouteTable(endpoints, version)) {
+      routes.push({ endpoint, url: `/obp/${version}${routerPath(endpoint.route ?? endpoint.path)}` });
+      if (endpoint.functionName === 'root') {
+        routes.push({ endpoint, url: `/obp/${version}` });
+        routes.push({ endpoint, url: `/obp/${version}/` });
+      }
+      if (version === servedVersion && docsFunctions.has(endpoint.functionName)) {
+        for (const prefix of docsPrefixes) {
+          routes.push({ endpoint, url: `/obp/${prefix}${routerPath(endpoint.path)}` });
+        }
       }
     }
   }

@@ -2,6 +2,7 @@
 import type { KycRecord, SocialMediaHandle, UserCustomerLink } from '../domain/customers/model.js';
 import type { Entitlement, User } from '../domain/model.js';
 import { obpDate } from './dates.js';
+import type { TransactionType } from '../domain/transactions/transaction-type.js';
 import type { AccountWithViews } from '../domain/views/access.js';
 import { stringOrNull } from './v121.js';
 
@@ -70,5 +71,17 @@ export function socialMediaHandleJson(h: SocialMediaHandle) {
     handle: h.handle,
     date_added: obpDate(h.dateAdded),
     date_activated: obpDate(h.dateActivated),
+  };
+}
+
+/** TransactionTypeJsonV200: the charge amount in minor units, as stored. */
+export function transactionTypeJsonV200(t: TransactionType) {
+  return {
+    id: { value: t.transactionTypeId },
+    bank_id: t.bankId,
+    short_code: t.shortCode,
+    summary: t.summary,
+    description: t.description,
+    charge: { currency: t.chargeCurrency, amount: t.chargeAmount.toString() },
   };
 }

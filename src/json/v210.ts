@@ -3,6 +3,7 @@ import type { Customer } from '../domain/customers/model.js';
 import type { Consumer, Metric, User } from '../domain/model.js';
 import type { StoredProduct } from '../domain/open-data/documents.js';
 import { obpDate } from './dates.js';
+import type { TransactionType } from '../domain/transactions/transaction-type.js';
 import { metaJson } from './v140.js';
 
 export function consumerJson(c: Consumer, creator: User | undefined) {
@@ -120,5 +121,17 @@ export function transactionRequestJson(r: TransactionRequestView) {
         ? null
         : { id: r.challenge_id, allowed_attempts: Number(r.challenge_allowed_attempts), challenge_type: r.challenge_type },
     charge: { summary: r.charge_summary, value: { currency: r.charge_currency, amount: r.charge_amount } },
+  };
+}
+
+/** What OBP v2.1.0's createTransactionType answers: its internal model as is, camelCase keys and typed ids (Q12). */
+export function transactionTypeJsonV210(t: TransactionType) {
+  return {
+    id: { value: t.transactionTypeId },
+    bankId: { value: t.bankId },
+    shortCode: t.shortCode,
+    summary: t.summary,
+    description: t.description,
+    charge: { currency: t.chargeCurrency, amount: t.chargeAmount.toString() },
   };
 }

@@ -113,6 +113,33 @@ export async function buildFixture(server: TestServer): Promise<FuzzFixture> {
     { counterpartyId: 'fuzz-counterparty', name: 'Fuzz Shop', publicAlias: 'ALIAS_F0F0F0' },
   ]);
 
+  // an explicit counterparty of the fuzz account (OBP v2.2.0)
+  const explicitCounterpartyId = randomUUID();
+  await server.store.explicitCounterparties.insert({
+    counterpartyId: explicitCounterpartyId,
+    bankId,
+    accountId,
+    viewId: 'owner',
+    createdByUserId: caller.userId,
+    name: 'Fuzz payee',
+    description: '',
+    otherAccountRoutingScheme: 'OBP',
+    otherAccountRoutingAddress: accountId,
+    otherAccountSecondaryRoutingScheme: 'IBAN',
+    otherAccountSecondaryRoutingAddress: 'DE89370400440532013000',
+    otherBankRoutingScheme: 'OBP',
+    otherBankRoutingAddress: bankId,
+    otherBranchRoutingScheme: '',
+    otherBranchRoutingAddress: '',
+    isBeneficiary: true,
+    bespoke: [],
+    createdAt: Date.now(),
+  });
+  // its metadata row, written when createCounterparty creates one
+  await server.store.counterparties.ensure(bankId, accountId, [
+    { counterpartyId: explicitCounterpartyId, name: 'Fuzz payee', publicAlias: 'ALIAS_F1F1F1' },
+  ]);
+
   const known: Partial<Record<Placeholder, string>> = {
     BANK_ID: bankId,
     ACCOUNT_ID: accountId,
@@ -129,6 +156,7 @@ export async function buildFixture(server: TestServer): Promise<FuzzFixture> {
     CUSTOMER_ID: customerId,
     TRANSACTION_ID: 'fuzz-transaction',
     OTHER_ACCOUNT_ID: 'fuzz-counterparty',
+    COUNTERPARTY_ID: explicitCounterpartyId,
     API_VERSION: 'v2.1.0',
     TRANSACTION_REQUEST_TYPE: server.config.props.transactionRequestsSupportedTypes[0] ?? 'SANDBOX_TAN',
   };

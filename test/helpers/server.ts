@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { loadConfig, type Config } from '../../src/config.js';
 import { hashPassword } from '../../src/domain/auth/secrets.js';
-import type { Consumer } from '../../src/domain/model.js';
+import type { Bank, Consumer } from '../../src/domain/model.js';
 import type { RoleName } from '../../src/domain/roles.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 
@@ -186,8 +186,12 @@ async function launch(data: TestData, env: Record<string, string>): Promise<Test
   };
 }
 
-/** Inserts a bank directly (fixtures for endpoints that need one). */
-export async function seedBank(server: TestServer, bankId = `bank-${randomUUID().slice(0, 8)}`): Promise<string> {
+/** Inserts a bank directly (fixtures for endpoints that need one); `change` overrides the defaults. */
+export async function seedBank(
+  server: TestServer,
+  bankId = `bank-${randomUUID().slice(0, 8)}`,
+  change: Partial<Omit<Bank, 'bankId'>> = {},
+): Promise<string> {
   await server.store.banks.insert({
     bankId,
     shortName: `Bank ${bankId}`,
@@ -198,6 +202,7 @@ export async function seedBank(server: TestServer, bankId = `bank-${randomUUID()
     swiftBic: '',
     bankRoutingScheme: 'OBP',
     bankRoutingAddress: bankId,
+    ...change,
   });
   return bankId;
 }
@@ -219,13 +224,17 @@ export async function seedConsumer(server: TestServer, change: Partial<Consumer>
   });
 }
 
-/** A new bank with one current account (balance 1.00 EUR) that `owner` holds through the owner view. */
+/**
+ * A new bank with one current account (balance 1.00 EUR) that `owner` holds through the owner view;
+ * `bank` overrides the bank's defaults.
+ */
 export async function seedOwnedAccount(
   server: TestServer,
   owner: TestUser,
   iban = 'DE89000000000012345678',
+  bank: Partial<Omit<Bank, 'bankId'>> = {},
 ): Promise<{ bankId: string; accountId: string }> {
-  const bankId = await seedBank(server);
+  const bankId = await seedBank(server, undefined, bank);
   const accountId = `acc-${randomUUID()}`;
   await server.store.accounts.insert({
     bankId,

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiVersions, type ApiVersion } from '../../src/api/endpoint.js';
 import { allEndpoints } from '../../src/api/index.js';
-import { mountedRoutes, servedVersion, versionRouteTable } from '../../src/http/route-table.js';
+import { mountedRoutes, servedVersion, servedVersions, versionRouteTable } from '../../src/http/route-table.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 /** One operation as a document shows it; `path` in OBP's form (`/banks/BANK_ID`) or templated (`/banks/{BANK_ID}`). */
@@ -69,13 +69,28 @@ beforeAll(async () => {
 afterAll(async () => server.stop());
 
 describe('every served endpoint appears in every document', () => {
-  it('what is mounted is the route table of the served version', () => {
-    const mounted = new Set(mountedRoutes(allEndpoints).map((r) => r.endpoint.operationId));
-    expect([...mounted].sort()).toEqual(
-      versionRouteTable(allEndpoints, servedVersion)
-        .map((e) => e.operationId)
-        .sort(),
-    );
+  it('each served version mounts exactly its route table under its own prefix', () => {
+    expect(servedVersions).toContain(servedVersion);
+    for (const version of servedVersions) {
+      const prefix = `/obp/${version}/`;
+      const mounted = new Set(
+        mountedRoutes(allEndpoints)
+          .filter((r) => r.url.startsWith(prefix))
+          .map((r) => r.endpoint.operationId),
+      );
+      expect([...mounted].sort(), version).toEqual(
+        versionRouteTable(allEndpoints, version)
+          .map((e) => e.operationId)
+          .sort(),
+      );
+    }
+  });
+
+  it('a version prefix serves nothing implemented in a later version', () => {
+    for (const route of mountedRoutes(allEndpoints)) {
+      const version = route.url.split('/')[2] as ApiVersion;
+      expect(apiVersions.indexOf(route.endpoint.implementedIn), route.url).toBeLessThanOrEqual(apiVersions.indexOf(version));
+    }
   });
 
   for (const source of documentSources) {

@@ -35,7 +35,8 @@ describe('the page', () => {
       expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
       expectPageHeaders(res.headers);
       expect(res.text).toContain(`data-consumer-key="${explorerKey}"`);
-      expect(res.text).toContain('data-versions="v2.1.0"');
+      expect(res.text).toContain('data-versions="v2.1.0,v2.2.0"');
+      expect(res.text).toContain('data-version="v2.1.0"');
       // every script has a src: nothing inline for the CSP to allow
       expect(res.text.match(/<script[^>]*>/g)).toEqual([
         expect.stringMatching(/^<script src="\/explorer\/explorer\.js\?v=[\w-]+" defer>$/),

@@ -72,9 +72,9 @@ export function transactionTypeRepo(db: Kysely<Database>) {
       if (updated === 'conflict') return { kind: 'short-code-taken', on: 'update' };
       if (updated) return { kind: 'updated' };
       const inserted = await attempt(() => insert(t));
-      if (inserted === 'conflict') return { kind: 'short-code-taken', on: 'insert' };
-      if (inserted) return { kind: 'inserted' };
-      // the id was inserted concurrently (or belongs to another bank): update it if it is this bank's
+      if (inserted === true) return { kind: 'inserted' };
+      // the id exists after all (inserted concurrently, or another bank's), or the short code is taken:
+      // an update of this bank's type with this id tells which
       const retried = await attempt(() => update(t));
       if (retried === 'conflict') return { kind: 'short-code-taken', on: 'update' };
       return retried ? { kind: 'updated' } : { kind: 'short-code-taken', on: 'insert' };
