@@ -202,6 +202,49 @@ describe('createTransactionRequest: every type, below and above the threshold, s
   });
 });
 
+describe('payees created through OBP v2.2.0', () => {
+  it('a counterparty created with POST /obp/v2.2.0/.../counterparties is paid by COUNTERPARTY and by SEPA', async () => {
+    const iban = `DE${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+    const created = await server.call(
+      'POST',
+      `/obp/v2.2.0/banks/${source.bankId}/accounts/${source.accountId}/owner/counterparties`,
+      {
+        token: owner.token,
+        body: {
+          name: `Landlord ${randomUUID().slice(0, 8)}`,
+          description: 'rent',
+          other_account_routing_scheme: 'OBP',
+          other_account_routing_address: eurTarget.accountId,
+          other_account_secondary_routing_scheme: 'IBAN',
+          other_account_secondary_routing_address: iban,
+          other_bank_routing_scheme: 'OBP',
+          other_bank_routing_address: eurTarget.bankId,
+          other_branch_routing_scheme: '',
+          other_branch_routing_address: '',
+          is_beneficiary: true,
+          bespoke: [],
+        },
+      },
+    );
+    expect(created.status, created.text).toBe(201);
+    const before = await balanceOf(server.store, eurTarget);
+    const value = { currency: 'EUR', amount: '4.25' };
+    const byId = await server.call('POST', requestsPath(source, 'COUNTERPARTY'), {
+      token: owner.token,
+      body: { to: { counterparty_id: created.body.counterparty_id }, value, description: 'rent 1', charge_policy: 'SHARED' },
+    });
+    expect(byId.status, byId.text).toBe(201);
+    expect(byId.body.details.to_counterparty).toEqual({ counterparty_id: created.body.counterparty_id });
+    const byIban = await server.call('POST', requestsPath(source, 'SEPA'), {
+      token: owner.token,
+      body: { to: { iban }, value, description: 'rent 2', charge_policy: 'RECEIVER' },
+    });
+    expect(byIban.status, byIban.text).toBe(201);
+    expect(byIban.body.details.to_sepa).toEqual({ iban });
+    expect(await balanceOf(server.store, eurTarget)).toBe(before + 850n);
+  });
+});
+
 describe('the payment in other lists', () => {
   it('each leg names the other side under the id /other_accounts lists, with an ALIAS_ public alias', async () => {
     const to = await seedAccount(server, otherBankId, { holderName: 'Dora Listed', owner });

@@ -2,6 +2,7 @@
  * Where a transaction request's money goes (§11.1): an OBP account (SANDBOX_TAN's `to`, FREE_FORM's
  * own account) or an explicit counterparty (COUNTERPARTY by id, SEPA by IBAN).
  */
+import { obpDestination } from '../../domain/counterparties/destination.js';
 import type { ExplicitCounterparty } from '../../domain/counterparties/explicit.js';
 import type { Account, Bank } from '../../domain/model.js';
 import { partyOf, type Party } from '../../domain/payments/ledger.js';
@@ -71,9 +72,6 @@ export async function resolveDestination(
   }
 }
 
-const obpBankSchemes = ['OBP', 'OBP_BANK_ID'];
-const obpAccountSchemes = ['OBP', 'OBP_ACCOUNT_ID'];
-
 /**
  * A beneficiary (OBP-30013) routed to an OBP account is paid there; any other is paid to the source
  * bank's settlement account in the request currency (`<TYPE>_SETTLEMENT_ACCOUNT_<CCY>` when it
@@ -89,8 +87,9 @@ async function toCounterparty(
   details: Record<string, unknown>,
 ): Promise<Destination> {
   if (!cp.isBeneficiary) throw obpError('OBP-30013');
-  if (obpBankSchemes.includes(cp.otherBankRoutingScheme) && obpAccountSchemes.includes(cp.otherAccountRoutingScheme)) {
-    const account = await store.accounts.get(cp.otherBankRoutingAddress, cp.otherAccountRoutingAddress);
+  const routed = obpDestination(cp);
+  if (routed) {
+    const account = await store.accounts.get(routed.bankId, routed.accountId);
     if (account) {
       const bank = await store.banks.get(account.bankId);
       return { account, payee: { ...partyOf(account, bank), name: cp.name }, details, chargePolicy };
