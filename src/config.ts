@@ -27,6 +27,15 @@ export interface ObpProps {
   transactionRequestsSupportedTypes: string[];
   /** per transaction request type, in the challenge currency; default 1000 */
   challengeThresholds: Record<string, string>;
+  /** the currency thresholds are expressed in (OBP's `transactionRequests_challenge_currency`) */
+  challengeCurrency: string;
+  /** per transaction request type, the charge rate shown (never debited); default 0.0001 */
+  chargeLevels: Record<string, string>;
+  /** the largest amount of one transaction request, in its currency */
+  paymentLimit: string;
+  /** answers allowed per challenge */
+  challengeAllowedAttempts: number;
+  challengeTtlSeconds: number;
   newUserEntitlements: string[];
   hostedBy: { organisation: string; email: string; phone: string; organisation_website: string };
 }
@@ -105,6 +114,32 @@ function str(env: Env, name: string, fallback: string): string {
 }
 
 const thresholdPrefix = 'OBP_TRANSACTIONREQUESTS_CHALLENGE_THRESHOLD_';
+const chargeLevelPrefix = 'OBP_TRANSACTIONREQUESTS_CHARGE_LEVEL_';
+
+/** `<prefix><TYPE>=<decimal>` variables as a map from TYPE to the decimal text */
+function perType(env: Env, prefix: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (name.startsWith(prefix) && value !== undefined) {
+      if (!/^\d+(\.\d+)?$/.test(value.trim())) throw new ConfigError(`${name} must be a decimal amount`);
+      out[name.slice(prefix.length)] = value.trim();
+    }
+  }
+  return out;
+}
+
+function decimal(env: Env, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d{1,15}(\.\d{1,10})?$/.test(raw)) throw new ConfigError(`${name} must be a decimal amount, got "${raw}"`);
+  return raw;
+}
+
+function currency(env: Env, name: string, fallback: string): string {
+  const raw = str(env, name, fallback).trim();
+  if (!/^[A-Z]{3}$/.test(raw)) throw new ConfigError(`${name} must be a three-letter ISO currency code, got "${raw}"`);
+  return raw;
+}
 
 function logLevel(env: Env): LogLevel {
   const raw = str(env, 'OBP_LOG_LEVEL', 'info').trim().toLowerCase();
@@ -184,13 +219,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (key && !/^[A-Za-z0-9-]{1,512}$/.test(key)) {
     throw new ConfigError('OBP_BOOTSTRAP_CONSUMER_KEY may only contain letters, digits and "-"');
   }
-  const challengeThresholds: Record<string, string> = {};
-  for (const [name, value] of Object.entries(env)) {
-    if (name.startsWith(thresholdPrefix) && value !== undefined) {
-      if (!/^\d+(\.\d+)?$/.test(value.trim())) throw new ConfigError(`${name} must be a decimal amount`);
-      challengeThresholds[name.slice(thresholdPrefix.length)] = value.trim();
-    }
-  }
+  const challengeThresholds = perType(env, thresholdPrefix);
   const warnings: string[] = [];
   const databaseUrl = env.OBP_DATABASE_URL?.trim() || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -237,11 +266,16 @@ export function loadConfig(env: Env = process.env): Config {
       transactionRequestsEnabled: bool(env, 'OBP_TRANSACTIONREQUESTS_ENABLED', true),
       transactionRequestsSupportedTypes: list(env, 'OBP_TRANSACTIONREQUESTS_SUPPORTED_TYPES', [
         'SANDBOX_TAN',
-        'SEPA',
         'COUNTERPARTY',
+        'SEPA',
         'FREE_FORM',
       ]),
       challengeThresholds,
+      challengeCurrency: currency(env, 'OBP_TRANSACTIONREQUESTS_CHALLENGE_CURRENCY', 'EUR'),
+      chargeLevels: perType(env, chargeLevelPrefix),
+      paymentLimit: decimal(env, 'OBP_TRANSACTIONREQUESTS_PAYMENT_LIMIT', '100000'),
+      challengeAllowedAttempts: int(env, 'OBP_ANSWER_TRANSACTIONREQUEST_CHALLENGE_ALLOWED_ATTEMPTS', 3, 1, 1000),
+      challengeTtlSeconds: int(env, 'OBP_TRANSACTIONREQUEST_CHALLENGE_TTL_SECONDS', 600, 1, 31_536_000),
       newUserEntitlements: list(env, 'OBP_NEW_USER_ENTITLEMENT_LIST', []),
       hostedBy: {
         organisation: str(env, 'OBP_HOSTED_BY_ORGANISATION', 'obp-ts'),

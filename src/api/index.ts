@@ -3,6 +3,7 @@ import type { Endpoint } from './endpoint.js';
 import { accountsEndpoints } from './accounts/index.js';
 import { transactionMetadataEndpoints } from './transaction-metadata/index.js';
 import { transactionsEndpoints } from './transactions/index.js';
+import { transactionRequestsEndpoints } from './transaction-requests/index.js';
 import { transactionTypesEndpoints } from './transaction-types/index.js';
 import { counterpartiesEndpoints } from './counterparties/index.js';
 import { bankById, getBanks } from './banks/banks.js';
@@ -36,6 +37,7 @@ export const allEndpoints: readonly Endpoint[] = [
   ...transactionTypesEndpoints,
   ...transactionMetadataEndpoints,
   ...counterpartiesEndpoints,
+  ...transactionRequestsEndpoints,
   ...explicitCounterpartiesEndpoints,
   ...sandboxEndpoints,
   ...metricsEndpoints,

@@ -514,6 +514,17 @@ export const errorCatalogue = {
     status: 400,
     message: 'OBP-40018: Sorry, Transaction Requests are not enabled in this API instance.',
   },
+  'OBP-40900': {
+    name: 'IdempotencyKeyReused',
+    status: 409,
+    message:
+      'OBP-40900: Idempotency-Key already used for a different request. The same key replays only the same request (same body, user, consumer and URL); send a new key for a new request.',
+  },
+  'OBP-40901': {
+    name: 'OverdraftLimitExceeded',
+    status: 400,
+    message: 'OBP-40901: Insufficient funds. The payment would take the account below its overdraft limit.',
+  },
   'OBP-50000': { name: 'UnknownError', status: 500, message: 'OBP-50000: Unknown Error.' },
   'OBP-50005': {
     name: 'AnUnspecifiedOrInternalErrorOccurred',

@@ -86,6 +86,44 @@ export function customerJsonV210(c: Customer) {
   };
 }
 
+/** The fields of a stored transaction request the v2.1.0 JSON shows (TransactionRequestWithChargeJSON210). */
+export interface TransactionRequestView {
+  transaction_request_id: string;
+  type: string;
+  bank_id: string;
+  account_id: string;
+  details: string;
+  transaction_id: string;
+  status: string;
+  start_date: number | bigint;
+  end_date: number | bigint;
+  challenge_id: string;
+  challenge_allowed_attempts: number | bigint;
+  challenge_type: string;
+  charge_summary: string;
+  charge_currency: string;
+  charge_amount: string;
+}
+
+/** `transaction_ids` is one element, `""` while INITIATED; a request without a challenge shows `null` (§11.8). */
+export function transactionRequestJson(r: TransactionRequestView) {
+  return {
+    id: r.transaction_request_id,
+    type: r.type,
+    from: { bank_id: r.bank_id, account_id: r.account_id },
+    details: JSON.parse(r.details) as unknown,
+    transaction_ids: [r.transaction_id],
+    status: r.status,
+    start_date: obpDate(Number(r.start_date)),
+    end_date: obpDate(Number(r.end_date)),
+    challenge:
+      r.challenge_id === ''
+        ? null
+        : { id: r.challenge_id, allowed_attempts: Number(r.challenge_allowed_attempts), challenge_type: r.challenge_type },
+    charge: { summary: r.charge_summary, value: { currency: r.charge_currency, amount: r.charge_amount } },
+  };
+}
+
 /** What OBP v2.1.0's createTransactionType answers: its internal model as is, camelCase keys and typed ids (Q12). */
 export function transactionTypeJsonV210(t: TransactionType) {
   return {

@@ -28,6 +28,8 @@ import { tokenRepo, type TokenOwner } from './repos/tokens.js';
 import { transactionMetadataRepo } from './repos/transaction-metadata.js';
 import { transactionRepo } from './repos/transactions.js';
 import { transactionTypeRepo } from './repos/transaction-types.js';
+import { idempotencyRepo, transactionRequestRepo } from './repos/transaction-requests.js';
+import { ledgerRepo } from './repos/ledger.js';
 import { userRepo } from './repos/users.js';
 import type { Database } from './schema.js';
 import { encryptPlainSecrets, resolveSecretKey, type SecretKeySource } from './secret-key.js';
@@ -75,6 +77,9 @@ function repositories(
     access: accessRepo(db, announce, cached?.privateAccounts),
     transactions: transactionRepo(db, dialect),
     transactionMetadata: transactionMetadataRepo(db),
+    transactionRequests: transactionRequestRepo(db),
+    idempotencyKeys: idempotencyRepo(db),
+    ledger: ledgerRepo(db),
     counterparties: counterpartyRepo(db),
     explicitCounterparties: explicitCounterpartyRepo(db),
     transactionTypes: transactionTypeRepo(db),

@@ -127,6 +127,8 @@ export interface AccountTable {
   routing_scheme: string;
   routing_address: string;
   created_at: Int;
+  /** minor units a payment may take the balance below zero; null: no check (migration 0011) */
+  overdraft_limit: Generated<Int | null>;
 }
 
 export interface AccountHolderTable {
@@ -371,6 +373,59 @@ export interface TransactionTypeTable {
   created_at: Int;
 }
 
+/** a payment order (OBP §11); money moves when it becomes COMPLETED, in the same database transaction */
+export interface TransactionRequestTable {
+  transaction_request_id: string;
+  type: string;
+  bank_id: string;
+  account_id: string;
+  /** the `details` JSON shown by the API: to_*, value, description */
+  details: string;
+  currency: string;
+  /** minor units of `currency` */
+  amount: Int;
+  status: string;
+  /** the debit transaction's id once COMPLETED, else '' */
+  transaction_id: string;
+  start_date: Int;
+  end_date: Int;
+  charge_policy: string;
+  charge_summary: string;
+  charge_currency: string;
+  charge_amount: string;
+  /** the account credited: the destination, or a settlement account of the source bank */
+  to_bank_id: string;
+  to_account_id: string;
+  /** minor units taken from the source (its currency is the request's) */
+  debit_amount: Int;
+  credit_currency: string;
+  /** minor units given to the credited account, in its currency */
+  credit_amount: Int;
+  /** the other party as the debit leg records it (JSON, see domain/payments/ledger.ts) */
+  payee: string;
+  challenge_id: string;
+  challenge_type: string;
+  challenge_allowed_attempts: Int;
+  challenge_attempts: Int;
+  challenge_answer_hash: string;
+  challenge_user_id: string;
+  challenge_expires_at: Int;
+}
+
+/** replayable answers of the payment endpoints, per user, consumer, operation, path and key */
+export interface IdempotencyKeyTable {
+  user_id: string;
+  consumer_id: string;
+  operation: string;
+  path: string;
+  idempotency_key: string;
+  request_hash: string;
+  /** the JSON body answered */
+  response: string;
+  created_at: Int;
+  expires_at: Int;
+}
+
 export interface Database {
   banks: BankTable;
   users: UserTable;
@@ -400,4 +455,6 @@ export interface Database {
   transaction_where_tags: TransactionWhereTagTable;
   explicit_counterparties: ExplicitCounterpartyTable;
   transaction_types: TransactionTypeTable;
+  transaction_requests: TransactionRequestTable;
+  idempotency_keys: IdempotencyKeyTable;
 }

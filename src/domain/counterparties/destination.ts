@@ -13,17 +13,21 @@ export type CounterpartyRouting = Pick<
   | 'otherAccountSecondaryRoutingAddress'
 >;
 
+const obpBankSchemes = ['OBP', 'OBP_BANK_ID'];
+const obpAccountSchemes = ['OBP', 'OBP_ACCOUNT_ID'];
+
 /**
  * The account an `OBP`-routed counterparty names on this server, which must exist (OBP-30001 / OBP-30018):
- * the bank scheme `OBP` with the account scheme `OBP` (else the secondary scheme `OBP`). Other schemes
- * name accounts elsewhere and are not checked.
+ * the bank scheme `OBP` (or `OBP_BANK_ID`) with the account scheme `OBP` (or `OBP_ACCOUNT_ID`), else the
+ * secondary scheme. Other schemes name accounts elsewhere and are not checked; payments to them go to a
+ * settlement account (§11.1, §11.6).
  */
 export function obpDestination(r: CounterpartyRouting): { bankId: string; accountId: string } | undefined {
-  if (r.otherBankRoutingScheme !== 'OBP') return undefined;
-  if (r.otherAccountRoutingScheme === 'OBP') {
+  if (!obpBankSchemes.includes(r.otherBankRoutingScheme)) return undefined;
+  if (obpAccountSchemes.includes(r.otherAccountRoutingScheme)) {
     return { bankId: r.otherBankRoutingAddress, accountId: r.otherAccountRoutingAddress };
   }
-  if (r.otherAccountSecondaryRoutingScheme === 'OBP') {
+  if (obpAccountSchemes.includes(r.otherAccountSecondaryRoutingScheme)) {
     return { bankId: r.otherBankRoutingAddress, accountId: r.otherAccountSecondaryRoutingAddress };
   }
   return undefined;

@@ -10,6 +10,7 @@ import { up as consumerRegistration } from './0007-consumer-registration.js';
 import { up as transactionsPaging } from './0008-transactions-paging.js';
 import { up as transactionMetadata } from './0009-transaction-metadata.js';
 import { up as explicitCounterpartiesTransactionTypes } from './0010-explicit-counterparties-transaction-types.js';
+import { up as payments } from './0011-payments.js';
 
 /** Numbered, append-only. Each runs once, in order, inside the migrator's lock. */
 export const migrations: Record<string, (db: Kysely<unknown>, dialect: Dialect) => Promise<void>> = {
@@ -23,4 +24,5 @@ export const migrations: Record<string, (db: Kysely<unknown>, dialect: Dialect) 
   '0008-transactions-paging': transactionsPaging,
   '0009-transaction-metadata': transactionMetadata,
   '0010-explicit-counterparties-transaction-types': explicitCounterpartiesTransactionTypes,
+  '0011-payments': payments,
 };

@@ -1,0 +1,96 @@
+/**
+ * The two halves of a payment's balance changes. Each account row is changed by one
+ * `UPDATE … SET balance = balance + delta … RETURNING balance`, in (bank_id, account_id) order:
+ * the update takes the row lock on PostgreSQL (SQLite transactions are serial, BEGIN IMMEDIATE),
+ * no value is read and written back from JavaScript, so concurrent payments neither lose an update
+ * nor wait on each other in a cycle. The caller runs this inside `store.transaction`.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+export interface BalanceChange {
+  bankId: string;
+  accountId: string;
+  /** minor units; negative for a debit */
+  delta: bigint;
+}
+
+export type BalanceOutcome = { ok: true; balances: bigint[] } | { ok: false; reason: 'missing' | 'overdraft'; index: number };
+
+function compareRef(a: BalanceChange, b: BalanceChange): number {
+  if (a.bankId !== b.bankId) return a.bankId < b.bankId ? -1 : 1;
+  if (a.accountId !== b.accountId) return a.accountId < b.accountId ? -1 : 1;
+  return 0;
+}
+
+export function ledgerRepo(db: Kysely<Database>) {
+  return {
+    /**
+     * Applies the changes in lock order (stable: changes to one account keep their given order) and
+     * answers each change's balance after it, in the given order. A debit fails (and the caller rolls
+     * back) when the account has an overdraft limit the new balance would pass.
+     */
+    async applyBalanceChanges(changes: readonly BalanceChange[]): Promise<BalanceOutcome> {
+      const order = changes.map((c, i) => ({ c, i })).sort((x, y) => compareRef(x.c, y.c) || x.i - y.i);
+      const balances: bigint[] = new Array<bigint>(changes.length);
+      for (const { c, i } of order) {
+        let q = db
+          .updateTable('accounts')
+          .set({ balance: sql`balance + ${c.delta}` })
+          .where('bank_id', '=', c.bankId)
+          .where('account_id', '=', c.accountId);
+        if (c.delta < 0n) {
+          q = q.where((eb) =>
+            eb.or([eb('overdraft_limit', 'is', null), eb(sql`balance + ${c.delta}`, '>=', sql`-overdraft_limit`)]),
+          );
+        }
+        const row = await q.returning(['balance']).executeTakeFirst();
+        if (row === undefined) {
+          const exists = await db
+            .selectFrom('accounts')
+            .select('balance')
+            .where('bank_id', '=', c.bankId)
+            .where('account_id', '=', c.accountId)
+            .executeTakeFirst();
+          return { ok: false, reason: exists ? 'overdraft' : 'missing', index: i };
+        }
+        balances[i] = BigInt(row.balance);
+      }
+      return { ok: true, balances };
+    },
+    /**
+     * The account money for a payee outside OBP is credited to (§11.6), created on first use. Concurrent
+     * first uses insert the same key; the primary key keeps one and the others read it.
+     */
+    async ensureSettlementAccount(bankId: string, accountId: string, currency: string): Promise<void> {
+      await db
+        .insertInto('accounts')
+        .values({
+          bank_id: bankId,
+          account_id: accountId,
+          number: accountId,
+          kind: 'SETTLEMENT',
+          label: `Settlement account (${currency})`,
+          currency,
+          balance: 0n,
+          holder_name: 'Settlement account',
+          iban: '',
+          swift_bic: '',
+          routing_scheme: 'OBP',
+          routing_address: accountId,
+          created_at: Date.now(),
+        })
+        .onConflict((oc) => oc.columns(['bank_id', 'account_id']).doNothing())
+        .execute();
+    },
+    /** Sets (or with null removes) an account's overdraft limit in minor units. */
+    async setOverdraftLimit(bankId: string, accountId: string, limit: bigint | null): Promise<void> {
+      await db
+        .updateTable('accounts')
+        .set({ overdraft_limit: limit })
+        .where('bank_id', '=', bankId)
+        .where('account_id', '=', accountId)
+        .execute();
+    },
+  };
+}
