@@ -44,6 +44,7 @@ export interface Caches {
   banks: FeedCache<string, Bank>;
   bankList: FeedCache<'all', Bank[]>;
   privateAccounts: FeedCache<string, AccountSummary[]>;
+  heldViews: FeedCache<string, readonly string[]>;
 }
 
 function caches(feed: ChangeFeed): Caches {
@@ -52,6 +53,7 @@ function caches(feed: ChangeFeed): Caches {
     banks: new FeedCache(feed, 'banks'),
     bankList: new FeedCache(feed, 'banks'),
     privateAccounts: new FeedCache(feed, 'access'),
+    heldViews: new FeedCache(feed, 'access'),
   };
 }
 
@@ -72,9 +74,9 @@ function repositories(
     oauth: oauthRepo(db),
     entitlements: entitlementRepo(db),
     accounts: accountRepo(db, announce),
-    access: accessRepo(db, announce, cached?.privateAccounts),
+    access: accessRepo(db, announce, cached),
     transactions: transactionRepo(db, dialect),
-    transactionMetadata: transactionMetadataRepo(db),
+    transactionMetadata: transactionMetadataRepo(db, dialect),
     counterparties: counterpartyRepo(db),
     explicitCounterparties: explicitCounterpartyRepo(db),
     transactionTypes: transactionTypeRepo(db),
