@@ -1,8 +1,8 @@
 /**
  * Loads the counterparty metadata (aliases and details) and the transaction metadata a page of
  * transactions needs (one query each for the whole page), then moderates it. A page read by
- * `transactions.page` carries the metadata of its stored counterparties already; only derived
- * counterparty ids are looked up here. The core JSON shows no transaction metadata: `withMetadata`
+ * `transactions.page` carries the metadata of its stored counterparties already (only derived
+ * counterparty ids are looked up here) and which transactions have any metadata (only those are). The core JSON shows no transaction metadata: `withMetadata`
  * false skips reading it.
  */
 import { parseDetails } from '../../domain/counterparties/metadata.js';
@@ -36,13 +36,15 @@ export async function moderated(
     });
     if (missing.length > 0) rows = rows.concat(await store.counterparties.metadata(bank.bankId, account.accountId, missing));
   }
+  // a page read through this view says which transactions have metadata at all
+  const withAny = txs.filter((t) => !('hasMetadata' in t) || t.hasMetadata);
   const metadata =
-    withMetadata && view.permissions.has('can_see_transaction_metadata')
+    withMetadata && view.permissions.has('can_see_transaction_metadata') && withAny.length > 0
       ? await store.transactionMetadata.forPage(
           bank.bankId,
           account.accountId,
           view.viewId,
-          txs.map((t) => t.transactionId),
+          withAny.map((t) => t.transactionId),
         )
       : undefined;
   const aliases = new Map<string, CounterpartyAliases>();
