@@ -181,7 +181,8 @@ export type AccountSummary = AccountRef & { label: string };
 
 /**
  * Who may use which view of which account. Every write here (and to account labels) announces
- * `access`, so the per-process cache of each user's private accounts stays correct.
+ * `access`, so the per-process caches of each user's private accounts and of the views a user holds on an
+ * account stay correct.
  */
 export function accessRepo(
   db: Kysely<Database>,
