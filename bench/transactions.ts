@@ -86,7 +86,7 @@ async function explainPage(url: string, accountId: string, headers: Record<strin
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const client = await pool.connect();
   try {
-    const query = pageQuery(db, bankId, accountId, transactionPageQuery(headers, {})).compile();
+    const query = pageQuery(db, bankId, accountId, transactionPageQuery(headers, {}), 'owner').compile();
     await client.query(`PREPARE page AS ${query.sql}`);
     const values = query.parameters.map((v) => (typeof v === 'number' ? String(v) : client.escapeLiteral(String(v))));
     const reports: ScanReport[] = [];

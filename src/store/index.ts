@@ -46,6 +46,7 @@ export interface Caches {
   banks: FeedCache<string, Bank>;
   bankList: FeedCache<'all', Bank[]>;
   privateAccounts: FeedCache<string, AccountSummary[]>;
+  heldViews: FeedCache<string, readonly string[]>;
 }
 
 function caches(feed: ChangeFeed): Caches {
@@ -54,6 +55,7 @@ function caches(feed: ChangeFeed): Caches {
     banks: new FeedCache(feed, 'banks'),
     bankList: new FeedCache(feed, 'banks'),
     privateAccounts: new FeedCache(feed, 'access'),
+    heldViews: new FeedCache(feed, 'access'),
   };
 }
 
@@ -74,9 +76,9 @@ function repositories(
     oauth: oauthRepo(db),
     entitlements: entitlementRepo(db),
     accounts: accountRepo(db, announce),
-    access: accessRepo(db, announce, cached?.privateAccounts),
+    access: accessRepo(db, announce, cached),
     transactions: transactionRepo(db, dialect),
-    transactionMetadata: transactionMetadataRepo(db),
+    transactionMetadata: transactionMetadataRepo(db, dialect),
     transactionRequests: transactionRequestRepo(db),
     idempotencyKeys: idempotencyRepo(db),
     ledger: ledgerRepo(db),

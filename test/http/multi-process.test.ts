@@ -121,6 +121,48 @@ describe.runIf(storeKind === 'postgres')('several processes on one PostgreSQL da
     expect((await currentUser(a, other)).status).toBe(200);
   });
 
+  it('a view granted and revoked through one process is honoured at once by the other, which had cached the views', async () => {
+    const loginAs = async (server: ServerProcess, who: { username: string; password: string }) => {
+      const res = await fetch(`${server.url}/my/logins/direct`, {
+        method: 'POST',
+        headers: {
+          DirectLogin: `username="${who.username}", password="${who.password}", consumer_key="${demoCredentials.consumerKey}"`,
+        },
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { token: string }).token;
+    };
+    const [alice, bob] = demoCredentials.users;
+    const aliceToken = await loginAs(a, alice!);
+    const bobToken = await loginAs(b, bob!);
+    const bobUser = (await (await currentUser(b, bobToken)).json()) as { provider: string; username: string };
+    const account = `${a.url}/obp/v2.1.0/banks/obp-bank-x-gh/accounts/alice-current`;
+    const permission = `${account}/permissions/${encodeURIComponent(bobUser.provider)}/${bobUser.username}/views/accountant`;
+    const bobReads = () =>
+      fetch(`${b.url}/obp/v2.1.0/banks/obp-bank-x-gh/accounts/alice-current/accountant/transactions`, {
+        headers: { DirectLogin: `token=${bobToken}` },
+      }).then((r) => r.status);
+    const within = async (status: (s: number) => boolean) => {
+      const t0 = performance.now();
+      let last = await bobReads();
+      while (!status(last) && performance.now() - t0 < 1000) {
+        await new Promise((r) => setTimeout(r, 5));
+        last = await bobReads();
+      }
+      return last;
+    };
+    // refused twice on b, so b has bob's (empty) views on the account cached
+    expect(await bobReads()).not.toBe(200);
+    expect(await bobReads()).not.toBe(200);
+    const granted = await fetch(permission, { method: 'POST', headers: { DirectLogin: `token=${aliceToken}` } });
+    expect(granted.status).toBe(201);
+    expect(await within((s) => s === 200)).toBe(200);
+    expect(await bobReads()).toBe(200);
+    const revoked = await fetch(permission, { method: 'DELETE', headers: { DirectLogin: `token=${aliceToken}` } });
+    expect(revoked.status).toBeLessThan(300);
+    expect(await within((s) => s !== 200)).not.toBe(200);
+  });
+
   it('a consumer disabled through one process stops its tokens on the other', async () => {
     const token = await login(a);
     for (const s of [a, b]) expect((await currentUser(s, token)).status).toBe(200);

@@ -363,6 +363,57 @@ describe('transaction JSON shows stored metadata', () => {
   });
 });
 
+describe('a page reads metadata only where there is some', () => {
+  it('no metadata statement for a page without any; only the transactions with some through the view', async () => {
+    const other = await seedOwnedAccount(server, owner, '');
+    await server.store.transactions.insertMany(
+      ['a', 'b', 'c'].map((n, i) => ({
+        bankId: other.bankId,
+        accountId: other.accountId,
+        transactionId: `tx-${n}`,
+        kind: 'DEBIT',
+        description: `Payment ${n}`,
+        currency: 'EUR',
+        amount: -100n,
+        newBalance: 1000n,
+        postedAt: Date.UTC(2021, 0, 1 + i),
+        completedAt: Date.UTC(2021, 0, 1 + i),
+        counterpartyId: `cp-${n}`,
+        counterpartyName: 'Corner Bakery',
+        counterpartyAccountNumber: '',
+        counterpartyIban: '',
+        counterpartyBankName: '',
+        counterpartyKind: '',
+      })),
+    );
+    const list = () =>
+      server.call('GET', `${v}/banks/${other.bankId}/accounts/${other.accountId}/owner/transactions`, { token: owner.token });
+    const forPage = vi.spyOn(server.store.transactionMetadata, 'forPage');
+    try {
+      const before = await list();
+      expect(before.body.transactions).toHaveLength(3);
+      expect(forPage).not.toHaveBeenCalled();
+      const m = base('owner', 'tx-b', other.bankId, other.accountId);
+      const comment = await server.call('POST', `${m}/comments`, { token: owner.token, body: { value: 'only here' } });
+      expect(comment.status).toBe(201);
+      const after = await list();
+      expect(forPage).toHaveBeenCalledTimes(1);
+      expect(forPage.mock.calls[0]![3]).toEqual(['tx-b']);
+      const comments = (after.body.transactions as { id: string; metadata: { comments: unknown[] } }[]).map((t) => [
+        t.id,
+        t.metadata.comments,
+      ]);
+      expect(comments).toEqual([
+        ['tx-c', []],
+        ['tx-b', [comment.body]],
+        ['tx-a', []],
+      ]);
+    } finally {
+      forPage.mockRestore();
+    }
+  });
+});
+
 describe('where tag delete without can_delete_where_tag', () => {
   it('only the poster may delete', async () => {
     const url = `${base('_commenter', 'tx-3')}/where`;

@@ -71,6 +71,24 @@ describe('caches kept by the change feed', () => {
     expect(await store.access.privateAccountSummaries(u.userId)).toEqual([]);
   });
 
+  it("a user's views on an account follow grants and revokes at once", async () => {
+    const u = user(unique('cache-views'));
+    await store.users.insert(u);
+    const bankId = unique('cache-views-bank');
+    await store.banks.insert(bank(bankId));
+    await store.accounts.insert(account(bankId, 'v1'));
+    expect(await store.access.viewsOf(u.userId, bankId, 'v1')).toEqual([]);
+    await store.access.grant(u.userId, bankId, 'v1', 'owner');
+    expect(await store.access.viewsOf(u.userId, bankId, 'v1')).toEqual(['owner']);
+    expect(await store.access.viewsOf(u.userId, bankId, 'v1')).toEqual(['owner']); // from the cache
+    await store.transaction((tx) =>
+      tx.sandboxImport.grantViews([{ bankId, accountId: 'v1', userId: u.userId, viewId: 'accountant' }]),
+    );
+    expect(await store.access.viewsOf(u.userId, bankId, 'v1')).toEqual(['accountant', 'owner']);
+    expect(await store.access.revoke(u.userId, bankId, 'v1', 'owner')).toBe(true);
+    expect(await store.access.viewsOf(u.userId, bankId, 'v1')).toEqual(['accountant']);
+  });
+
   it('a revoked token is not resolved from the cache', async () => {
     const u = user(unique('cache-token'));
     await store.users.insert(u);
@@ -162,6 +180,20 @@ describe.runIf(storeKind === 'postgres')('two stores on one PostgreSQL database 
     expect(await b.access.privateAccountSummaries(u.userId)).toEqual([]);
     await a.access.grant(u.userId, bankId, 'x1', 'owner');
     await within(async () => (await b.access.privateAccountSummaries(u.userId)).length === 1);
+  });
+
+  it("a grant and a revoke through one change the other's cached views on the account", async () => {
+    const u = user(unique('two-stores-views'));
+    await a.users.insert(u);
+    const bankId = unique('two-stores-views-bank');
+    await a.banks.insert(bank(bankId));
+    await a.accounts.insert(account(bankId, 'y1'));
+    expect(await b.access.viewsOf(u.userId, bankId, 'y1')).toEqual([]);
+    expect(await b.access.viewsOf(u.userId, bankId, 'y1')).toEqual([]); // cached in b
+    await a.access.grant(u.userId, bankId, 'y1', 'owner');
+    await within(async () => (await b.access.viewsOf(u.userId, bankId, 'y1')).includes('owner'));
+    await a.access.revoke(u.userId, bankId, 'y1', 'owner');
+    await within(async () => (await b.access.viewsOf(u.userId, bankId, 'y1')).length === 0);
   });
 
   it('the writer answers only after its own listener heard the change', async () => {

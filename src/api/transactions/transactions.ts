@@ -43,7 +43,7 @@ export const getTransactionsForBankAccount = endpoint({
     const { bank, account } = await bankAndAccount(store, bankId, accountId, 'OBP-30018');
     const firehose = userId === undefined ? undefined : firehoseRoleCheck(store, userId, bankId);
     const view = await requireView(store, config.props, userId, bankId, accountId, params.VIEW_ID, firehose);
-    const page = await store.transactions.page(bankId, accountId, transactionPageQuery(headers, query));
+    const page = await store.transactions.page(bankId, accountId, transactionPageQuery(headers, query), view.viewId);
     return { transactions: (await moderated(store, view, bank, account, page)).map(transactionJson) };
   },
 });
@@ -95,7 +95,7 @@ export const getCoreTransactionsForBankAccount = endpoint({
     const { userId } = ctx.user();
     const { bank, account } = await bankAndAccount(store, bankId, accountId, 'OBP-30018');
     const view = await requireOwnerView(store, config.props, userId, bankId, accountId);
-    const page = await store.transactions.page(bankId, accountId, transactionPageQuery(headers, query));
+    const page = await store.transactions.page(bankId, accountId, transactionPageQuery(headers, query), view.viewId);
     return { transactions: (await moderated(store, view, bank, account, page, false)).map(coreTransactionJson) };
   },
 });

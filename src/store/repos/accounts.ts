@@ -23,6 +23,11 @@ function toAccount(r: Selectable<AccountTable>): Account {
   };
 }
 
+/** read on every account-scoped request */
+const accountById = preparedQuery((db, p: { bankId: string; accountId: string }) =>
+  db.selectFrom('accounts').selectAll().where('bank_id', '=', p.bankId).where('account_id', '=', p.accountId),
+);
+
 export interface AccessRow extends AccountRef {
   viewId: string;
 }
@@ -30,12 +35,7 @@ export interface AccessRow extends AccountRef {
 export function accountRepo(db: Kysely<Database>, announce: Announce) {
   return {
     async get(bankId: string, accountId: string): Promise<Account | undefined> {
-      const row = await db
-        .selectFrom('accounts')
-        .selectAll()
-        .where('bank_id', '=', bankId)
-        .where('account_id', '=', accountId)
-        .executeTakeFirst();
+      const [row] = await accountById(db, { bankId, accountId });
       return row && toAccount(row);
     },
     async getMany(refs: readonly AccountRef[]): Promise<Account[]> {
@@ -131,6 +131,16 @@ const accessibleAtBank = preparedQuery((db, p: { userId: string; bankId: string 
   accessibleAccountsQuery(db, p.userId).where('aa.bank_id', '=', p.bankId),
 );
 
+const viewsHeld = preparedQuery((db, p: { userId: string; bankId: string; accountId: string }) =>
+  db
+    .selectFrom('account_access')
+    .select('view_id')
+    .where('user_id', '=', p.userId)
+    .where('bank_id', '=', p.bankId)
+    .where('account_id', '=', p.accountId)
+    .orderBy('view_id'),
+);
+
 /**
  * Accounts on which the user holds at least one private view (a system view, or a custom view that
  * is not public), one row per account: the hot `/my/accounts` list needs no more.
@@ -171,9 +181,17 @@ export type AccountSummary = AccountRef & { label: string };
 
 /**
  * Who may use which view of which account. Every write here (and to account labels) announces
- * `access`, so the per-process cache of each user's private accounts stays correct.
+ * `access`, so the per-process caches of each user's private accounts and of the views a user holds on an
+ * account stay correct.
  */
-export function accessRepo(db: Kysely<Database>, announce: Announce, cache?: FeedCache<string, AccountSummary[]>) {
+export function accessRepo(
+  db: Kysely<Database>,
+  announce: Announce,
+  cached?: { privateAccounts: FeedCache<string, AccountSummary[]>; heldViews: FeedCache<string, readonly string[]> },
+) {
+  const cache = cached?.privateAccounts;
+  const loadViews = async (userId: string, bankId: string, accountId: string): Promise<readonly string[]> =>
+    (await viewsHeld(db, { userId, bankId, accountId })).map((r) => r.view_id);
   const loadSummaries = async (userId: string): Promise<AccountSummary[]> => {
     const rows = await privateAccountSummaries(db, { userId });
     return rows.map((r) => ({ bankId: r.bank_id, accountId: r.account_id, label: r.label }));
@@ -201,16 +219,11 @@ export function accessRepo(db: Kysely<Database>, announce: Announce, cache?: Fee
       const rows = await q.orderBy('bank_id').orderBy('account_id').orderBy('view_id').execute();
       return rows.map((r) => ({ bankId: r.bank_id, accountId: r.account_id, viewId: r.view_id }));
     },
-    async viewsOf(userId: string, bankId: string, accountId: string): Promise<string[]> {
-      const rows = await db
-        .selectFrom('account_access')
-        .select('view_id')
-        .where('user_id', '=', userId)
-        .where('bank_id', '=', bankId)
-        .where('account_id', '=', accountId)
-        .orderBy('view_id')
-        .execute();
-      return rows.map((r) => r.view_id);
+    /** the views the user holds on the account, asked on every view-moderated request; callers must not change it */
+    async viewsOf(userId: string, bankId: string, accountId: string): Promise<readonly string[]> {
+      if (!cached) return loadViews(userId, bankId, accountId);
+      const key = `${userId}\u0000${bankId}\u0000${accountId}`;
+      return (await cached.heldViews.get(key, () => loadViews(userId, bankId, accountId))) ?? [];
     },
     /** Every view anyone holds on the account (OBP's assignedViewsForAccount), in view id order. */
     async assignedViewIds(bankId: string, accountId: string): Promise<string[]> {

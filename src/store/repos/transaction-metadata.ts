@@ -1,5 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { MetadataUser, NoteKind, PageMetadata, TransactionNote, WhereTag } from '../../domain/transactions/metadata.js';
+import type { Dialect } from '../dialect.js';
+import { preparedQuery } from '../prepared.js';
 import type { Database, Int } from '../schema.js';
 
 interface Key {
@@ -16,8 +18,97 @@ const userOf = (r: { user_id: string; provider: string | null; email: string | n
   displayName: r.email ?? '',
 });
 
+/** `column` is one of the page's transaction ids, whose number varies: one array value, so the SQL does not */
+type Member = (column: RawBuilder<unknown>, ids: unknown) => RawBuilder<SqlBool>;
+const members: Record<Dialect, Member> = {
+  postgres: (column, ids) => sql<SqlBool>`${column} = any(${ids}::text[])`,
+  sqlite: (column, ids) => sql<SqlBool>`${column} in (select value from json_each(${ids}))`,
+};
+
+// a type, not an interface: preparedQuery's parameters are a string-keyed record
+type PageParams = {
+  bankId: string;
+  accountId: string;
+  viewId: string;
+  /** the ids as a text array on PostgreSQL, as a JSON array on SQLite */
+  ids: unknown;
+};
+
+/** Narratives, notes and where tags of a page's transactions as one UNION ALL, compiled once per dialect. */
+const pageMetadataBy = (member: Member) =>
+  preparedQuery((db: Kysely<Database>, p: PageParams) => {
+    // PostgreSQL types a UNION's columns branch by branch: an untyped null in the first would fix a column as text
+    const none = <T>(type: 'text' | 'bigint' | 'double precision' = 'text') => sql<T | null>`cast(null as ${sql.raw(type)})`;
+    const narratives = db
+      .selectFrom('transaction_narratives as r')
+      .select([
+        sql<Source>`'narrative'`.as('source'),
+        'r.transaction_id',
+        none<string>().as('note_id'),
+        none<string>().as('kind'),
+        none<string>().as('view_id'),
+        none<string>().as('user_id'),
+        sql<string | null>`${sql.ref('r.narrative')}`.as('value'),
+        none<string>().as('url'),
+        none<Int>('bigint').as('date'),
+        none<number>('double precision').as('latitude'),
+        none<number>('double precision').as('longitude'),
+        none<string>().as('provider'),
+        none<string>().as('email'),
+      ])
+      .where('r.bank_id', '=', p.bankId)
+      .where('r.account_id', '=', p.accountId)
+      .where(member(sql.ref('r.transaction_id'), p.ids));
+    const notes = db
+      .selectFrom('transaction_notes as n')
+      .leftJoin('users as u', 'u.user_id', 'n.user_id')
+      .select([
+        sql<Source>`'note'`.as('source'),
+        'n.transaction_id',
+        'n.note_id',
+        'n.kind',
+        'n.view_id',
+        'n.user_id',
+        'n.value',
+        'n.url',
+        'n.date',
+        none<number>('double precision').as('latitude'),
+        none<number>('double precision').as('longitude'),
+        'u.provider',
+        'u.email',
+      ])
+      .where('n.bank_id', '=', p.bankId)
+      .where('n.account_id', '=', p.accountId)
+      .where('n.view_id', '=', p.viewId)
+      .where(member(sql.ref('n.transaction_id'), p.ids));
+    const wheres = db
+      .selectFrom('transaction_where_tags as w')
+      .leftJoin('users as u', 'u.user_id', 'w.user_id')
+      .select([
+        sql<Source>`'where'`.as('source'),
+        'w.transaction_id',
+        none<string>().as('note_id'),
+        none<string>().as('kind'),
+        'w.view_id',
+        'w.user_id',
+        none<string>().as('value'),
+        none<string>().as('url'),
+        'w.date',
+        'w.latitude',
+        'w.longitude',
+        'u.provider',
+        'u.email',
+      ])
+      .where('w.bank_id', '=', p.bankId)
+      .where('w.account_id', '=', p.accountId)
+      .where('w.view_id', '=', p.viewId)
+      .where(member(sql.ref('w.transaction_id'), p.ids));
+    return narratives.unionAll(notes).unionAll(wheres).orderBy('date').orderBy('note_id');
+  });
+const pageMetadata = { postgres: pageMetadataBy(members.postgres), sqlite: pageMetadataBy(members.sqlite) };
+
 /** Narratives, comments, tags, images and where tags of transactions (§9.3). */
-export function transactionMetadataRepo(db: Kysely<Database>) {
+export function transactionMetadataRepo(db: Kysely<Database>, dialect: Dialect) {
   const notesQuery = (bankId: string, accountId: string, viewId: string, transactionIds: readonly string[]) =>
     db
       .selectFrom('transaction_notes as n')
@@ -160,74 +251,9 @@ export function transactionMetadataRepo(db: Kysely<Database>) {
     async forPage(bankId: string, accountId: string, viewId: string, transactionIds: readonly string[]): Promise<PageMetadata> {
       const out: PageMetadata = { narratives: new Map(), notes: new Map(), wheres: new Map() };
       if (transactionIds.length === 0) return out;
-      // PostgreSQL types a UNION's columns branch by branch: an untyped null in the first would fix a column as text
-      const none = <T>(type: 'text' | 'bigint' | 'double precision' = 'text') => sql<T | null>`cast(null as ${sql.raw(type)})`;
-      const narratives = db
-        .selectFrom('transaction_narratives as r')
-        .select([
-          sql<Source>`'narrative'`.as('source'),
-          'r.transaction_id',
-          none<string>().as('note_id'),
-          none<string>().as('kind'),
-          none<string>().as('view_id'),
-          none<string>().as('user_id'),
-          sql<string | null>`${sql.ref('r.narrative')}`.as('value'),
-          none<string>().as('url'),
-          none<Int>('bigint').as('date'),
-          none<number>('double precision').as('latitude'),
-          none<number>('double precision').as('longitude'),
-          none<string>().as('provider'),
-          none<string>().as('email'),
-        ])
-        .where('r.bank_id', '=', bankId)
-        .where('r.account_id', '=', accountId)
-        .where('r.transaction_id', 'in', transactionIds);
-      const notes = db
-        .selectFrom('transaction_notes as n')
-        .leftJoin('users as u', 'u.user_id', 'n.user_id')
-        .select([
-          sql<Source>`'note'`.as('source'),
-          'n.transaction_id',
-          'n.note_id',
-          'n.kind',
-          'n.view_id',
-          'n.user_id',
-          'n.value',
-          'n.url',
-          'n.date',
-          none<number>('double precision').as('latitude'),
-          none<number>('double precision').as('longitude'),
-          'u.provider',
-          'u.email',
-        ])
-        .where('n.bank_id', '=', bankId)
-        .where('n.account_id', '=', accountId)
-        .where('n.view_id', '=', viewId)
-        .where('n.transaction_id', 'in', transactionIds);
-      const wheres = db
-        .selectFrom('transaction_where_tags as w')
-        .leftJoin('users as u', 'u.user_id', 'w.user_id')
-        .select([
-          sql<Source>`'where'`.as('source'),
-          'w.transaction_id',
-          none<string>().as('note_id'),
-          none<string>().as('kind'),
-          'w.view_id',
-          'w.user_id',
-          none<string>().as('value'),
-          none<string>().as('url'),
-          'w.date',
-          'w.latitude',
-          'w.longitude',
-          'u.provider',
-          'u.email',
-        ])
-        .where('w.bank_id', '=', bankId)
-        .where('w.account_id', '=', accountId)
-        .where('w.view_id', '=', viewId)
-        .where('w.transaction_id', 'in', transactionIds);
+      const ids = dialect === 'postgres' ? transactionIds : JSON.stringify(transactionIds);
       // notes in the order they were written, as the single-transaction reads give them
-      const rows = await narratives.unionAll(notes).unionAll(wheres).orderBy('date').orderBy('note_id').execute();
+      const rows = await pageMetadata[dialect](db, { bankId, accountId, viewId, ids });
       for (const r of rows) {
         const user = () => userOf({ user_id: r.user_id ?? '', provider: r.provider, email: r.email });
         if (r.source === 'narrative') out.narratives.set(r.transaction_id, r.value ?? '');

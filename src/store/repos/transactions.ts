@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Transaction } from '../../domain/model.js';
 import type { Dialect } from '../dialect.js';
+import { preparedQuery } from '../prepared.js';
 import type { Database, TransactionTable } from '../schema.js';
 
 /** One page of an account's transactions: completed date within [fromDate, toDate], then offset/limit. */
@@ -73,13 +74,34 @@ function fromRow(r: Selectable<TransactionTable>): Transaction {
   };
 }
 
+/** The counterparty metadata row of a transaction's stored counterparty id, read with the page. */
+export interface PageCounterpartyMetadata {
+  counterparty_id: string;
+  public_alias: string;
+  private_alias: string;
+  details: string;
+}
+
+/**
+ * A transaction of a page, with the metadata row of its counterparty: null when it has none,
+ * undefined when the counterparty id is derived (§1.6), which SQL cannot join on.
+ */
+export type PagedTransaction = Transaction & {
+  counterpartyMetadata: PageCounterpartyMetadata | null | undefined;
+  /** false when the transaction has no narrative, and no note or where tag through the page's view */
+  hasMetadata: boolean;
+};
+
 /**
  * One page as one statement: the page's ids from the paging index alone (bank, account, completed,
  * id — see migration 0008), so a deep offset skips index entries without reading the skipped rows,
- * joined to the page's rows by primary key. Exported so the benchmark can EXPLAIN exactly the
- * statement the server runs.
+ * joined to the page's rows by primary key, and to the metadata of their stored counterparties
+ * (moderation needs it for every row; a second statement would cost a round trip), with a flag per
+ * row telling whether it has any metadata seen through `viewId`: most transactions have none, and a
+ * page without any needs no metadata statement at all. Exported so the benchmark can EXPLAIN exactly
+ * the statement the server runs.
  */
-export function pageQuery(db: Kysely<Database>, bankId: string, accountId: string, q: TransactionPageQuery) {
+export function pageQuery(db: Kysely<Database>, bankId: string, accountId: string, q: TransactionPageQuery, viewId: string) {
   const ids = db
     .selectFrom('transactions')
     .select(['transaction_id'])
@@ -96,9 +118,90 @@ export function pageQuery(db: Kysely<Database>, bankId: string, accountId: strin
     .innerJoin('transactions as t', (join) =>
       join.on('t.bank_id', '=', bankId).on('t.account_id', '=', accountId).onRef('t.transaction_id', '=', 'p.transaction_id'),
     )
+    .leftJoin('counterparty_metadata as cm', (join) =>
+      join
+        .onRef('cm.bank_id', '=', 't.bank_id')
+        .onRef('cm.account_id', '=', 't.account_id')
+        .onRef('cm.counterparty_id', '=', 't.counterparty_id'),
+    )
     .selectAll('t')
+    .select(['cm.counterparty_id as cm_counterparty_id', 'cm.public_alias as cm_public_alias'])
+    .select(['cm.private_alias as cm_private_alias', 'cm.details as cm_details'])
+    .select((eb) =>
+      eb
+        .or([
+          eb.exists(
+            eb
+              .selectFrom('transaction_narratives as r')
+              .select('r.transaction_id')
+              .whereRef('r.bank_id', '=', 't.bank_id')
+              .whereRef('r.account_id', '=', 't.account_id')
+              .whereRef('r.transaction_id', '=', 't.transaction_id'),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('transaction_notes as n')
+              .select('n.transaction_id')
+              .whereRef('n.bank_id', '=', 't.bank_id')
+              .whereRef('n.account_id', '=', 't.account_id')
+              .where('n.view_id', '=', viewId)
+              .whereRef('n.transaction_id', '=', 't.transaction_id'),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('transaction_where_tags as w')
+              .select('w.transaction_id')
+              .whereRef('w.bank_id', '=', 't.bank_id')
+              .whereRef('w.account_id', '=', 't.account_id')
+              .where('w.view_id', '=', viewId)
+              .whereRef('w.transaction_id', '=', 't.transaction_id'),
+          ),
+        ])
+        .as('has_metadata'),
+    )
     .orderBy('t.completed_at', q.direction)
     .orderBy('t.transaction_id', q.direction);
+}
+
+type PageParams = Omit<TransactionPageQuery, 'direction'> & { bankId: string; accountId: string; viewId: string };
+const pageBy = (direction: 'asc' | 'desc') =>
+  preparedQuery((db, p: PageParams) =>
+    // each value named: the placeholders cannot be spread
+    pageQuery(
+      db,
+      p.bankId,
+      p.accountId,
+      {
+        limit: p.limit,
+        offset: p.offset,
+        fromDate: p.fromDate,
+        toDate: p.toDate,
+        direction,
+      },
+      p.viewId,
+    ),
+  );
+/** the list endpoints' statement: compiled once per direction (the direction is SQL, not a value) */
+const pages = { asc: pageBy('asc'), desc: pageBy('desc') };
+
+type PageRow = Awaited<ReturnType<ReturnType<typeof pageQuery>['execute']>>[number];
+
+function fromPageRow(r: PageRow): PagedTransaction {
+  const t = fromRow(r) as PagedTransaction;
+  // a boolean on PostgreSQL, 0 or 1 on SQLite
+  t.hasMetadata = Boolean(r.has_metadata);
+  t.counterpartyMetadata =
+    r.counterparty_id === ''
+      ? undefined
+      : r.cm_counterparty_id === null
+        ? null
+        : {
+            counterparty_id: r.cm_counterparty_id,
+            public_alias: r.cm_public_alias ?? '',
+            private_alias: r.cm_private_alias ?? '',
+            details: r.cm_details ?? '{}',
+          };
+  return t;
 }
 
 export function transactionRepo(db: Kysely<Database>, dialect: Dialect) {
@@ -121,8 +224,11 @@ export function transactionRepo(db: Kysely<Database>, dialect: Dialect) {
           select * from unnest(${sql.join(args)})`.execute(db);
       }
     },
-    async page(bankId: string, accountId: string, q: TransactionPageQuery): Promise<Transaction[]> {
-      return (await pageQuery(db, bankId, accountId, q).execute()).map(fromRow);
+    /** a page, with what moderation through `viewId` needs to know of each transaction's metadata */
+    async page(bankId: string, accountId: string, q: TransactionPageQuery, viewId: string): Promise<PagedTransaction[]> {
+      const { direction, ...values } = q;
+      const rows = await pages[direction](db, { bankId, accountId, viewId, ...values });
+      return rows.map(fromPageRow);
     },
     async get(bankId: string, accountId: string, transactionId: string): Promise<Transaction | undefined> {
       const row = await db
