@@ -161,7 +161,13 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     readDirectly(db, {
       // while a transaction is open (between its awaits) reads wait for it through Kysely's lock
       ready: () => !raw.inTransaction,
-      run: (text, values) => Promise.resolve(statements.prepare(text).all(values)),
+      run: (text, values) => {
+        const statement = statements.prepare(text);
+        // a prepared write outside a transaction returns no rows (without RETURNING better-sqlite3 refuses all())
+        if (statement.reader) return Promise.resolve(statement.all(values));
+        statement.run(values);
+        return Promise.resolve([]);
+      },
     });
     connection = { db, dialect: 'sqlite', pool: undefined, sqliteFile: path, close: () => db.destroy() };
   }
