@@ -120,6 +120,8 @@ async function invariantViolations(url: string, answered: number): Promise<strin
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   try {
+    // one snapshot for every count: a payment cut off at the end of a run may still commit meanwhile
+    await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const problems: string[] = [];
     const total = await db.query<{ sum: string; n: string }>(
       'SELECT COALESCE(SUM(balance), 0)::text AS sum, COUNT(*)::text AS n FROM accounts WHERE bank_id = $1',
@@ -149,6 +151,7 @@ async function invariantViolations(url: string, answered: number): Promise<strin
     if (Number(legs.rows[0]!.n) !== 2 * completed) {
       problems.push(`${legs.rows[0]!.n} SANDBOX_TAN transactions for ${completed} completed payments`);
     }
+    await db.query('COMMIT');
     return problems;
   } finally {
     await db.end();

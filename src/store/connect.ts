@@ -1,6 +1,7 @@
 /**
  * Opens the database for either dialect and applies the numbered migrations.
- * PostgreSQL: every SELECT runs as a named prepared statement (planned once per connection).
+ * PostgreSQL: every SELECT, INSERT, UPDATE and DELETE runs as a named prepared statement (parsed once per
+ * connection; a payment's writes are as hot as the reads).
  * SQLite: compiled statements are cached by SQL text.
  */
 import { createHash } from 'node:crypto';
@@ -57,20 +58,20 @@ function withoutNul(values: readonly unknown[]): unknown[] {
   return values.map((v) => (typeof v === 'string' ? v.replaceAll('\0', '\u0001') : v));
 }
 
-/** SQL text → named prepared statement (null for statements that are not SELECTs); bounded by the code's queries */
+/** SQL text → named prepared statement (null for transaction control and DDL); bounded by the code's queries */
 function statementNames(): (text: string) => string | null {
   const names = new Map<string, string | null>();
   return (text) => {
     let name = names.get(text);
     if (name === undefined) {
-      name = /^\s*select\b/i.test(text) ? statementName(text) : null;
+      name = /^\s*(select|insert|update|delete)\b/i.test(text) ? statementName(text) : null;
       if (names.size < 5000) names.set(text, name);
     }
     return name;
   };
 }
 
-/** Wraps pg clients so that Kysely's SELECTs become named prepared statements, and values are PostgreSQL-safe. */
+/** Wraps pg clients so that Kysely's queries become named prepared statements, and values are PostgreSQL-safe. */
 function namedStatementPool(pool: pg.Pool, nameFor: (text: string) => string | null): pg.Pool {
   const wrapped = new WeakMap<pg.PoolClient, pg.PoolClient>();
   const wrap = (client: pg.PoolClient): pg.PoolClient => {
@@ -160,7 +161,13 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     readDirectly(db, {
       // while a transaction is open (between its awaits) reads wait for it through Kysely's lock
       ready: () => !raw.inTransaction,
-      run: (text, values) => Promise.resolve(statements.prepare(text).all(values)),
+      run: (text, values) => {
+        const statement = statements.prepare(text);
+        // a prepared write outside a transaction returns no rows (without RETURNING better-sqlite3 refuses all())
+        if (statement.reader) return Promise.resolve(statement.all(values));
+        statement.run(values);
+        return Promise.resolve([]);
+      },
     });
     connection = { db, dialect: 'sqlite', pool: undefined, sqliteFile: path, close: () => db.destroy() };
   }

@@ -61,3 +61,30 @@ export function preparedQuery<P extends Record<string, unknown>, O>(
     return result.rows;
   };
 }
+
+/**
+ * A multi-row INSERT compiled once per shape (row count and columns) instead of on every call: the
+ * payment's request row and its two transactions are the widest statements on its path.
+ */
+export function preparedInsert<T extends keyof Database>(
+  table: T,
+): (db: Kysely<Database>, rows: readonly Record<string, unknown>[]) => Promise<void> {
+  const byShape = new Map<string, (db: Kysely<Database>, params: Record<string, unknown>) => Promise<unknown[]>>();
+  return async (db, rows) => {
+    if (rows.length === 0) return;
+    const keys = Object.keys(rows[0]!);
+    const shape = `${rows.length}:${keys.join(',')}`;
+    let run = byShape.get(shape);
+    if (!run) {
+      run = preparedQuery((qdb, p: Record<string, unknown>) =>
+        qdb.insertInto(table).values(rows.map((_, i) => Object.fromEntries(keys.map((k) => [k, p[`${i}:${k}`]]))) as never),
+      );
+      if (byShape.size < 100) byShape.set(shape, run);
+    }
+    const params: Record<string, unknown> = {};
+    rows.forEach((row, i) => {
+      for (const k of keys) params[`${i}:${k}`] = row[k];
+    });
+    await run(db, params);
+  };
+}

@@ -5,8 +5,8 @@
  */
 import type { ObpProps } from '../../config.js';
 import { isValidObpId } from '../../domain/accounts/ids.js';
-import type { Account, Bank } from '../../domain/model.js';
-import { satisfiesRoles } from '../../domain/roles.js';
+import type { Account, AccountRef, Bank } from '../../domain/model.js';
+import { requiresBankId, type RoleName } from '../../domain/roles.js';
 import { requireView } from '../../domain/views/access.js';
 import { obpError, ObpError } from '../../errors/obp-error.js';
 import type { Repositories } from '../../store/index.js';
@@ -15,27 +15,38 @@ export function requireEnabled(props: ObpProps): void {
   if (!props.transactionRequestsEnabled) throw obpError('OBP-40018');
 }
 
+const anyRequest: RoleName = 'CanCreateAnyTransactionRequest';
+
 const requestPermissions = ['can_add_transaction_request_to_any_account', 'can_add_transaction_request_to_beneficiary'];
 
+/**
+ * The source account once the caller may pay from it. `alsoRead` (a payment's destination) is read
+ * in the same statement as the source and answered as `also`; the entitlement is looked up at the
+ * same time, but the checks still run in their documented order.
+ */
 export async function authorisedSource(
   store: Repositories,
   props: ObpProps,
   userId: string,
   params: { BANK_ID: string; ACCOUNT_ID: string; VIEW_ID: string },
-): Promise<{ bank: Bank; account: Account }> {
+  alsoRead?: AccountRef,
+): Promise<{ bank: Bank; account: Account; also?: Account | undefined }> {
   requireEnabled(props);
   const { BANK_ID: bankId, ACCOUNT_ID: accountId, VIEW_ID: viewId } = params;
   if (!isValidObpId(accountId)) throw obpError('OBP-30110');
   if (!isValidObpId(bankId)) throw obpError('OBP-30111');
-  const bank = await store.banks.get(bankId);
+  const ref = { bankId, accountId };
+  const [bank, [account, also], entitled] = await Promise.all([
+    store.banks.get(bankId),
+    alsoRead ? store.accounts.getPair(ref, alsoRead) : store.accounts.get(bankId, accountId).then((a) => [a, undefined] as const),
+    store.entitlements.find(userId, requiresBankId(anyRequest) ? bankId : '', anyRequest),
+  ]);
   if (!bank) throw obpError('OBP-30001');
-  const account = await store.accounts.get(bankId, accountId);
   if (!account) throw obpError('OBP-30018');
-  const held = (await store.entitlements.forUser(userId)).map((e) => ({ role_name: e.roleName, bank_id: e.bankId }));
-  if (satisfiesRoles(held, [['CanCreateAnyTransactionRequest']], bankId)) return { bank, account };
+  if (entitled) return { bank, account, also };
   try {
     const view = await requireView(store, props, userId, bankId, accountId, viewId);
-    if (requestPermissions.some((p) => view.permissions.has(p))) return { bank, account };
+    if (requestPermissions.some((p) => view.permissions.has(p))) return { bank, account, also };
   } catch (e) {
     if (!(e instanceof ObpError)) throw e;
   }

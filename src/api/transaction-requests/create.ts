@@ -19,7 +19,7 @@ import type { TransactionRequestRow } from '../../store/repos/transaction-reques
 import { endpoint, type Ctx, type EndpointSpec } from '../endpoint.js';
 import { authorisedSource } from './access.js';
 import { CounterpartyBody, FreeFormBody, SandboxTanBody, SepaBody, type AnyCreateBody } from './bodies.js';
-import { resolveDestination, type TransactionRequestType } from './destination.js';
+import { resolveDestination, sandboxTanTarget, type TransactionRequestType } from './destination.js';
 import { exampleInitiatedRequest, exampleTransactionRequest, exampleValue } from './examples.js';
 import { idempotencyDoc, idempotencyOf, idempotentWrite, replay } from './idempotency.js';
 
@@ -39,7 +39,8 @@ async function createTransactionRequest(ctx: Ctx<CreatePath, AnyCreateBody>, typ
   const replayed = await replay(store, idem);
   if (replayed !== undefined) return replayed;
 
-  const source = await authorisedSource(store, props, user.userId, params);
+  const target = sandboxTanTarget(type, body);
+  const source = await authorisedSource(store, props, user.userId, params, target);
   if (!props.transactionRequestsSupportedTypes.includes(type)) throw obpError('OBP-40001', `: '${type}'`);
 
   const amount = parseRequestAmount(body.value.amount);
@@ -53,7 +54,7 @@ async function createTransactionRequest(ctx: Ctx<CreatePath, AnyCreateBody>, typ
   }
   const debit = toExactMinorUnits(amount, currency);
 
-  const destination = await resolveDestination(store, type, source, body);
+  const destination = await resolveDestination(store, type, source, body, target && { account: source.also });
   if (amount.gt(new Decimal(props.paymentLimit))) {
     throw obpError(
       'OBP-10035',
@@ -106,9 +107,12 @@ async function createTransactionRequest(ctx: Ctx<CreatePath, AnyCreateBody>, typ
     challenge_expires_at: needsChallenge ? now + props.challengeTtlSeconds * 1000 : 0,
   };
 
+  if (!needsChallenge) row.transaction_id = randomUUID();
   return idempotentWrite(store, idem, async (tx) => {
+    // the request row first: only the payment's own statements then run while its accounts are locked
+    await tx.transactionRequests.insert(row);
     if (!needsChallenge) {
-      const posted = await post(tx, {
+      await post(tx, {
         type,
         description: body.description,
         source: source.account,
@@ -120,10 +124,9 @@ async function createTransactionRequest(ctx: Ctx<CreatePath, AnyCreateBody>, typ
         payee: destination.payee,
         payer: partyOf(source.account, source.bank),
         at: now,
+        debitTransactionId: row.transaction_id,
       });
-      row.transaction_id = posted.debitTransactionId;
     }
-    await tx.transactionRequests.insert(row);
     return transactionRequestJson(row);
   });
 }

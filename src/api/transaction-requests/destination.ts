@@ -4,7 +4,7 @@
  */
 import { obpDestination } from '../../domain/counterparties/destination.js';
 import type { ExplicitCounterparty } from '../../domain/counterparties/explicit.js';
-import type { Account, Bank } from '../../domain/model.js';
+import type { Account, AccountRef, Bank } from '../../domain/model.js';
 import { partyOf, type Party } from '../../domain/payments/ledger.js';
 import { obpError } from '../../errors/obp-error.js';
 import type { Store } from '../../store/index.js';
@@ -31,16 +31,25 @@ function chargePolicyOf(body: AnyCreateBody): string {
   return policy;
 }
 
+/** The account SANDBOX_TAN pays into, known from the body alone, so it can be read with the source. */
+export function sandboxTanTarget(type: TransactionRequestType, body: AnyCreateBody): AccountRef | undefined {
+  if (type !== 'SANDBOX_TAN') return undefined;
+  const to = (body as { to: { bank_id: string; account_id: string } }).to;
+  return { bankId: to.bank_id, accountId: to.account_id };
+}
+
 export async function resolveDestination(
   store: Store,
   type: TransactionRequestType,
   source: { bank: Bank; account: Account },
   body: AnyCreateBody,
+  /** SANDBOX_TAN's `to` when the caller read it already (`sandboxTanTarget`): undefined means it does not exist */
+  read?: { account: Account | undefined },
 ): Promise<Destination> {
   switch (type) {
     case 'SANDBOX_TAN': {
       const to = (body as { to: { bank_id: string; account_id: string } }).to;
-      const account = await store.accounts.get(to.bank_id, to.account_id);
+      const account = read ? read.account : await store.accounts.get(to.bank_id, to.account_id);
       if (!account) throw obpError('OBP-30018');
       const bank = await store.banks.get(to.bank_id);
       return {

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { uniquePublicAlias } from '../counterparties/metadata.js';
 import { obpError } from '../../errors/obp-error.js';
 import type { Repositories } from '../../store/index.js';
+import type { MetadataKey, NewMetadataRow } from '../../store/repos/counterparties.js';
 import type { Account, AccountRef, Bank, Transaction } from '../model.js';
 import { implicitCounterpartyId } from '../sandbox-import/counterparty-id.js';
 
@@ -88,28 +89,69 @@ function leg(
   };
 }
 
-async function ensureCounterpartyMetadata(tx: Repositories, t: Transaction): Promise<void> {
-  const known = await tx.counterparties.metadata(t.bankId, t.accountId, [t.counterpartyId]);
-  if (known.length > 0) return;
-  const taken = await tx.counterparties.publicAliases(t.bankId, t.accountId);
-  await tx.counterparties.ensure(t.bankId, t.accountId, [
-    { counterpartyId: t.counterpartyId, name: t.counterpartyName, publicAlias: uniquePublicAlias(taken) },
-  ]);
+const keyOf = (t: Transaction): NewMetadataRow => ({
+  bankId: t.bankId,
+  accountId: t.accountId,
+  counterpartyId: t.counterpartyId,
+  name: t.counterpartyName,
+  publicAlias: '',
+});
+
+const keyText = (k: MetadataKey) => JSON.stringify([k.bankId, k.accountId, k.counterpartyId]);
+
+const sameMetadataKey = (a: MetadataKey, b: MetadataKey) => keyText(a) === keyText(b);
+
+/**
+ * Each leg's counterparty metadata row, created on first sight with an `ALIAS_` public alias unique
+ * in its account. The common cases cost one statement: an insert of all new rows whose alias is free.
+ * Rows are taken in key order, so two payments inserting the same rows wait in the same order.
+ */
+async function ensureCounterpartyMetadata(tx: Repositories, legs: readonly Transaction[]): Promise<void> {
+  const byKey = new Map<string, NewMetadataRow>();
+  for (const t of legs) byKey.set(keyText(keyOf(t)), keyOf(t));
+  const keys = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, k]) => k);
+  const taken = new Map<string, Set<string>>();
+  const aliasFor = (k: MetadataKey) => {
+    const account = JSON.stringify([k.bankId, k.accountId]);
+    let set = taken.get(account);
+    if (!set) taken.set(account, (set = new Set()));
+    return uniquePublicAlias(set);
+  };
+  const inserted = await tx.counterparties.insertNew(keys.map((k) => ({ ...k, publicAlias: aliasFor(k) })));
+  const notInserted = keys.filter((k) => !inserted.some((i) => sameMetadataKey(i, k)));
+  if (notInserted.length === 0) return;
+  const known = await tx.counterparties.existing(notInserted);
+  // the rare one whose random alias its account already had: pick one knowing them all
+  for (const k of notInserted.filter((n) => !known.some((e) => sameMetadataKey(e, n)))) {
+    const aliases = await tx.counterparties.publicAliases(k.bankId, k.accountId);
+    await tx.counterparties.ensure(k.bankId, k.accountId, [
+      { counterpartyId: k.counterpartyId, name: k.name, publicAlias: uniquePublicAlias(aliases) },
+    ]);
+  }
 }
 
-/** Must run inside `store.transaction`: the caller's commit makes the payment visible at once. */
+/**
+ * Must run inside `store.transaction`: the caller's commit makes the payment visible at once. The
+ * counterparty rows are written before the balances, so the accounts' row locks are held for the
+ * two updates and the transactions' insert only.
+ */
 export async function post(tx: Repositories, p: Posting): Promise<Posted> {
   if (p.debit <= 0n || p.credit <= 0n) throw new Error(`payment legs must be positive (${p.debit}, ${p.credit})`);
+  const debitId = p.debitTransactionId ?? randomUUID();
+  const creditId = randomUUID();
+  // balances are filled in once the updates answer them
+  const debit = leg(p.source, p.sourceCurrency, -p.debit, 0n, p.payee, p, debitId);
+  const credit = leg(p.target, p.targetCurrency, p.credit, 0n, p.payer, p, creditId);
+  await ensureCounterpartyMetadata(tx, [debit, credit]);
   const outcome = await tx.ledger.applyBalanceChanges([
     { bankId: p.source.bankId, accountId: p.source.accountId, delta: -p.debit },
     { bankId: p.target.bankId, accountId: p.target.accountId, delta: p.credit },
   ]);
   if (!outcome.ok) throw outcome.reason === 'overdraft' ? obpError('OBP-40901') : obpError('OBP-30018');
   const [debitBalance, creditBalance] = outcome.balances as [bigint, bigint];
-  const debit = leg(p.source, p.sourceCurrency, -p.debit, debitBalance, p.payee, p, p.debitTransactionId);
-  const credit = leg(p.target, p.targetCurrency, p.credit, creditBalance, p.payer, p);
-  await tx.transactions.insertMany([debit, credit]);
-  await ensureCounterpartyMetadata(tx, debit);
-  await ensureCounterpartyMetadata(tx, credit);
-  return { debitTransactionId: debit.transactionId, creditTransactionId: credit.transactionId };
+  await tx.transactions.insertMany([
+    { ...debit, newBalance: debitBalance },
+    { ...credit, newBalance: creditBalance },
+  ]);
+  return { debitTransactionId: debitId, creditTransactionId: creditId };
 }

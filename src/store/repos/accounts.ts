@@ -34,6 +34,14 @@ export interface AccessRow extends AccountRef {
 
 export function accountRepo(db: Kysely<Database>, announce: Announce) {
   return {
+    /** Two accounts in one statement (a payment's source and destination); each undefined when absent. */
+    async getPair(a: AccountRef, b: AccountRef): Promise<[Account | undefined, Account | undefined]> {
+      const rows = await accountPair(db, { bankA: a.bankId, accountA: a.accountId, bankB: b.bankId, accountB: b.accountId });
+      const find = (r: AccountRef) => rows.find((x) => x.bank_id === r.bankId && x.account_id === r.accountId);
+      const first = find(a);
+      const second = find(b);
+      return [first && toAccount(first), second && toAccount(second)];
+    },
     async get(bankId: string, accountId: string): Promise<Account | undefined> {
       const [row] = await accountById(db, { bankId, accountId });
       return row && toAccount(row);
@@ -125,6 +133,18 @@ function accessibleAccountsQuery(db: Kysely<Database>, userId: string) {
     .orderBy('aa.account_id')
     .orderBy('aa.view_id');
 }
+
+const accountPair = preparedQuery((db, p: { bankA: string; accountA: string; bankB: string; accountB: string }) =>
+  db
+    .selectFrom('accounts')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('bank_id', '=', p.bankA), eb('account_id', '=', p.accountA)]),
+        eb.and([eb('bank_id', '=', p.bankB), eb('account_id', '=', p.accountB)]),
+      ]),
+    ),
+);
 
 const accessibleAtAllBanks = preparedQuery((db, p: { userId: string }) => accessibleAccountsQuery(db, p.userId));
 const accessibleAtBank = preparedQuery((db, p: { userId: string; bankId: string }) =>

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
 export interface CounterpartyRow {
@@ -14,6 +14,21 @@ export interface NewCounterpartyMetadata {
   counterpartyId: string;
   name: string;
   publicAlias: string;
+}
+
+export interface MetadataKey {
+  bankId: string;
+  accountId: string;
+  counterpartyId: string;
+}
+
+export interface NewMetadataRow extends MetadataKey {
+  name: string;
+  publicAlias: string;
+}
+
+function sameMetadataKey(a: MetadataKey, b: MetadataKey): boolean {
+  return a.bankId === b.bankId && a.accountId === b.accountId && a.counterpartyId === b.counterpartyId;
 }
 
 export function counterpartyRepo(db: Kysely<Database>) {
@@ -54,6 +69,54 @@ export function counterpartyRepo(db: Kysely<Database>) {
           .onConflict((oc) => oc.doNothing())
           .execute();
       }
+    },
+    /**
+     * Inserts the rows whose key is new, each unless its account already has its public alias (checked
+     * in the same statement), and answers the keys inserted. A key not answered either existed or
+     * needs another alias; `existing` tells which.
+     */
+    async insertNew(rows: readonly NewMetadataRow[]): Promise<MetadataKey[]> {
+      if (rows.length === 0) return [];
+      const text = (v: string) => sql`cast(${v} as text)`;
+      const candidates = sql.join(
+        rows.map(
+          (r) =>
+            sql`select ${text(r.bankId)} as bank_id, ${text(r.accountId)} as account_id, ${text(r.counterpartyId)} as counterparty_id, ${text(r.name)} as counterparty_name, ${text(r.publicAlias)} as public_alias`,
+        ),
+        sql` union all `,
+      );
+      const result = await sql<{ bank_id: string; account_id: string; counterparty_id: string }>`
+        insert into counterparty_metadata
+          (bank_id, account_id, counterparty_id, counterparty_name, public_alias, private_alias, details)
+        select v.bank_id, v.account_id, v.counterparty_id, v.counterparty_name, v.public_alias, '', '{}'
+          from (${candidates}) as v
+         where not exists (
+           select 1 from counterparty_metadata m
+            where m.bank_id = v.bank_id and m.account_id = v.account_id and m.public_alias = v.public_alias)
+        on conflict do nothing
+        returning bank_id, account_id, counterparty_id`.execute(db);
+      return result.rows.map((r) => ({ bankId: r.bank_id, accountId: r.account_id, counterpartyId: r.counterparty_id }));
+    },
+    /** Which of `keys` have a metadata row (one statement). */
+    async existing(keys: readonly MetadataKey[]): Promise<MetadataKey[]> {
+      if (keys.length === 0) return [];
+      const rows = await db
+        .selectFrom('counterparty_metadata')
+        .select(['bank_id', 'account_id', 'counterparty_id'])
+        .where((eb) =>
+          eb.or(
+            keys.map((k) =>
+              eb.and([
+                eb('bank_id', '=', k.bankId),
+                eb('account_id', '=', k.accountId),
+                eb('counterparty_id', '=', k.counterpartyId),
+              ]),
+            ),
+          ),
+        )
+        .execute();
+      const found = rows.map((r) => ({ bankId: r.bank_id, accountId: r.account_id, counterpartyId: r.counterparty_id }));
+      return keys.filter((k) => found.some((f) => sameMetadataKey(f, k)));
     },
     async publicAliases(bankId: string, accountId: string): Promise<Set<string>> {
       const rows = await db

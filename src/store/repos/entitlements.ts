@@ -1,11 +1,22 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Entitlement } from '../../domain/model.js';
+import { preparedQuery } from '../prepared.js';
 import type { Database, EntitlementTable } from '../schema.js';
 import { removedAny } from './removed.js';
 
 function toEntitlement(r: Selectable<EntitlementTable>): Entitlement {
   return { entitlementId: r.entitlement_id, userId: r.user_id, bankId: r.bank_id, roleName: r.role_name };
 }
+
+/** one row of the (user_id, bank_id, role_name) unique index; every payment asks it */
+const entitlementOf = preparedQuery((db, p: { userId: string; bankId: string; roleName: string }) =>
+  db
+    .selectFrom('entitlements')
+    .selectAll()
+    .where('user_id', '=', p.userId)
+    .where('bank_id', '=', p.bankId)
+    .where('role_name', '=', p.roleName),
+);
 
 export function entitlementRepo(db: Kysely<Database>) {
   const all = db.selectFrom('entitlements').selectAll();
@@ -27,11 +38,7 @@ export function entitlementRepo(db: Kysely<Database>) {
       return row && toEntitlement(row);
     },
     async find(userId: string, bankId: string, roleName: string): Promise<Entitlement | undefined> {
-      const row = await all
-        .where('user_id', '=', userId)
-        .where('bank_id', '=', bankId)
-        .where('role_name', '=', roleName)
-        .executeTakeFirst();
+      const [row] = await entitlementOf(db, { userId, bankId, roleName });
       return row && toEntitlement(row);
     },
     async insert(e: Entitlement): Promise<void> {

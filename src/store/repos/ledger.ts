@@ -6,6 +6,7 @@
  * nor wait on each other in a cycle. The caller runs this inside `store.transaction`.
  */
 import { sql, type Kysely } from 'kysely';
+import { preparedQuery } from '../prepared.js';
 import type { Database } from '../schema.js';
 
 export interface BalanceChange {
@@ -23,6 +24,28 @@ function compareRef(a: BalanceChange, b: BalanceChange): number {
   return 0;
 }
 
+type Change = { bankId: string; accountId: string; delta: bigint };
+
+const credit = preparedQuery((db, p: Change) =>
+  db
+    .updateTable('accounts')
+    .set({ balance: sql`balance + ${p.delta}` })
+    .where('bank_id', '=', p.bankId)
+    .where('account_id', '=', p.accountId)
+    .returning(['balance']),
+);
+
+/** with an overdraft limit, the check and the change are one statement */
+const debit = preparedQuery((db, p: Change) =>
+  db
+    .updateTable('accounts')
+    .set({ balance: sql`balance + ${p.delta}` })
+    .where('bank_id', '=', p.bankId)
+    .where('account_id', '=', p.accountId)
+    .where((eb) => eb.or([eb('overdraft_limit', 'is', null), eb(sql`balance + ${p.delta}`, '>=', sql`-overdraft_limit`)]))
+    .returning(['balance']),
+);
+
 export function ledgerRepo(db: Kysely<Database>) {
   return {
     /**
@@ -34,17 +57,8 @@ export function ledgerRepo(db: Kysely<Database>) {
       const order = changes.map((c, i) => ({ c, i })).sort((x, y) => compareRef(x.c, y.c) || x.i - y.i);
       const balances: bigint[] = new Array<bigint>(changes.length);
       for (const { c, i } of order) {
-        let q = db
-          .updateTable('accounts')
-          .set({ balance: sql`balance + ${c.delta}` })
-          .where('bank_id', '=', c.bankId)
-          .where('account_id', '=', c.accountId);
-        if (c.delta < 0n) {
-          q = q.where((eb) =>
-            eb.or([eb('overdraft_limit', 'is', null), eb(sql`balance + ${c.delta}`, '>=', sql`-overdraft_limit`)]),
-          );
-        }
-        const row = await q.returning(['balance']).executeTakeFirst();
+        const params = { bankId: c.bankId, accountId: c.accountId, delta: c.delta };
+        const [row] = await (c.delta < 0n ? debit(db, params) : credit(db, params));
         if (row === undefined) {
           const exists = await db
             .selectFrom('accounts')

@@ -5,7 +5,10 @@
  * concurrent correct answers exactly one completes the request.
  */
 import type { Kysely, Selectable } from 'kysely';
+import { preparedInsert } from '../prepared.js';
 import type { Database, IdempotencyKeyTable, TransactionRequestTable } from '../schema.js';
+
+const insertRequest = preparedInsert('transaction_requests');
 
 export type TransactionRequestRow = Selectable<TransactionRequestTable>;
 
@@ -20,7 +23,7 @@ export interface IdempotencyScope {
 export function transactionRequestRepo(db: Kysely<Database>) {
   return {
     async insert(row: TransactionRequestRow): Promise<void> {
-      await db.insertInto('transaction_requests').values(row).execute();
+      await insertRequest(db, [row]);
     },
     async get(transactionRequestId: string): Promise<TransactionRequestRow | undefined> {
       return db

@@ -1,8 +1,10 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Transaction } from '../../domain/model.js';
 import type { Dialect } from '../dialect.js';
-import { preparedQuery } from '../prepared.js';
+import { preparedInsert, preparedQuery } from '../prepared.js';
 import type { Database, TransactionTable } from '../schema.js';
+
+const insertTransactions = preparedInsert('transactions');
 
 /** One page of an account's transactions: completed date within [fromDate, toDate], then offset/limit. */
 export interface TransactionPageQuery {
@@ -254,10 +256,7 @@ export function transactionRepo(db: Kysely<Database>, dialect: Dialect) {
     async insertMany(txs: readonly Transaction[]): Promise<void> {
       // Chunked: both drivers cap the number of bound parameters per statement.
       for (let i = 0; i < txs.length; i += 200) {
-        await db
-          .insertInto('transactions')
-          .values(txs.slice(i, i + 200).map(toRow))
-          .execute();
+        await insertTransactions(db, txs.slice(i, i + 200).map(toRow));
       }
     },
     async exists(bankId: string, accountId: string, transactionId: string): Promise<boolean> {
