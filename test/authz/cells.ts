@@ -3,6 +3,8 @@
  * judged: status, OBP code, and no marker of data the caller may not see.
  */
 import type { Endpoint } from '../../src/api/endpoint.js';
+import { allEndpoints } from '../../src/api/index.js';
+import { servedVersions, versionRouteTable } from '../../src/http/route-table.js';
 import type { TestResponse, TestServer } from '../helpers/server.js';
 import { callerNames, type CallerName, type Callers, type World } from './fixture.js';
 import { expectedOf, type Expected } from './expectations.js';
@@ -59,6 +61,13 @@ function bodyOf(endpoint: Endpoint, values: Record<string, string>, callerId: st
   return body;
 }
 
+/** The first served version whose route table holds the endpoint (v2.2.0-only ones live under /obp/v2.2.0). */
+function prefixOf(endpoint: Endpoint): string {
+  const version = servedVersions.find((v) => versionRouteTable(allEndpoints, v).includes(endpoint));
+  if (!version) throw new Error(`${endpoint.operationId} is served under no version`);
+  return `/obp/${version}`;
+}
+
 export async function send(
   server: TestServer,
   cell: Cell,
@@ -66,7 +75,7 @@ export async function send(
   callers: Callers,
 ): Promise<{ url: string; res: TestResponse }> {
   const values = valuesOf(cell.variant, cell.endpoint, world, callers, server.config.localIdentityProvider);
-  const url = `/obp/v2.1.0${fillPath(cell.endpoint, values)}`;
+  const url = `${prefixOf(cell.endpoint)}${fillPath(cell.endpoint, values)}`;
   const user = cell.caller === 'anonymous' ? undefined : callers[cell.caller];
   const body = cell.endpoint.body ? bodyOf(cell.endpoint, values, (user ?? callers.owner).userId) : undefined;
   const res = await server.call(cell.endpoint.verb, url, { token: user?.token, body });

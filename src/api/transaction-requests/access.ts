@@ -15,7 +15,11 @@ export function requireEnabled(props: ObpProps): void {
   if (!props.transactionRequestsEnabled) throw obpError('OBP-40018');
 }
 
-const requestPermissions = ['can_add_transaction_request_to_any_account', 'can_add_transaction_request_to_beneficiary'];
+/** The view permissions that let a view's holder pay from the account. */
+export const requestPermissions = [
+  'can_add_transaction_request_to_any_account',
+  'can_add_transaction_request_to_beneficiary',
+] as const;
 
 export async function authorisedSource(
   store: Repositories,
