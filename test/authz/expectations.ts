@@ -57,7 +57,8 @@ const deleteRefusals = [
   'Deleting images not permitted for this view',
   'Deleting tag is not permitted for this view',
 ];
-const seeRefusals = ['OBP-30022', ...deleteRefusals];
+// OBP-20022: views refused by an old-style handler (transaction requests)
+const seeRefusals = ['OBP-30022', ...deleteRefusals, 'OBP-20022'];
 const actRefusals = [...deleteRefusals, 'OBP-30022'];
 
 /** The owner view permits every action; the fixture's custom views carry only `can_see_…` permissions. */
