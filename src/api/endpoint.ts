@@ -71,6 +71,10 @@ export interface RoleRule {
   check: 'auto' | 'handler';
   /** shown in the docs, e.g. "only when the body user_id names another user" */
   condition?: string;
+  /** the code a failed check answers where OBP answers its own (e.g. OBP-40005), else 403 OBP-20006 */
+  refusal?: ErrorCode;
+  /** view permissions that grant instead of the roles: held on VIEW_ID through a usable view, any one is enough */
+  orViewPermissions?: readonly string[];
 }
 
 /** A failure OBP answers with a text that has no OBP code (kept verbatim in the docs). */
@@ -97,7 +101,7 @@ export interface Ctx<P extends string, B> {
   /** the logged-in user; throws 401 OBP-20001 when anonymous */
   user(): NonNullable<Caller['user']>;
   /** checks the declared (or given) role rule at `bankId` (default: path BANK_ID, else "") */
-  requireRoles(rule?: Pick<RoleRule, 'anyOf'>, bankId?: string): Promise<void>;
+  requireRoles(rule?: Pick<RoleRule, 'anyOf' | 'refusal'>, bankId?: string): Promise<void>;
 }
 
 export interface EndpointSpec<P extends string, BodySchema extends TSchema | undefined> {

@@ -67,8 +67,11 @@ function rolesText(endpoint: Endpoint): string | undefined {
   const alternatives = rule.anyOf.map((set) =>
     set.map((role) => `\`${role}\`${requiresBankId(role) ? ' at the bank' : ''}`).join(' and '),
   );
+  const views = rule.orViewPermissions?.map((p) => `\`${p}\``).join(' or ');
+  if (views) alternatives.push(`a view of the account with ${views}`);
   const condition = rule.condition ? ` (${rule.condition})` : '';
-  return `**Required roles**${condition}: ${alternatives.join(', or ')}.`;
+  const refusal = rule.refusal ? ` Missing: \`${rule.refusal}\`.` : '';
+  return `**Required roles**${condition}: ${alternatives.join(', or ')}.${refusal}`;
 }
 
 function operation(op: DocOperation): Json {

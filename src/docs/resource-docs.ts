@@ -56,7 +56,8 @@ const unknownError = 'OBP-50000';
 export function errorResponseBodies(endpoint: Endpoint): string[] {
   const codes = [...new Set(endpoint.errors)];
   if (endpoint.auth === 'user' && !codes.includes(notLoggedIn)) codes.unshift(notLoggedIn);
-  if (endpoint.roles && !codes.includes(missingRoles)) codes.splice(codes.indexOf(notLoggedIn) + 1, 0, missingRoles);
+  const missing = endpoint.roles?.refusal ?? missingRoles;
+  if (endpoint.roles && !codes.includes(missing)) codes.splice(codes.indexOf(notLoggedIn) + 1, 0, missing);
   if (!codes.includes(unknownError)) codes.push(unknownError);
   return codes.map((code) => (isErrorCode(code) ? catalogueMessage(code) : code));
 }

@@ -2,15 +2,25 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Ctx, Endpoint } from '../api/endpoint.js';
 import type { Config } from '../config.js';
 import { describeRoles, satisfiesRoles, type RoleName } from '../domain/roles.js';
-import { obpError } from '../errors/obp-error.js';
+import { obpError, type ErrorCode } from '../errors/obp-error.js';
 import type { Store } from '../store/index.js';
 import type { Services } from './services.js';
 
-/** 403 OBP-20006 unless the user holds one complete set of `anyOf` (bank roles at `bankId`). */
-export async function requireRoles(store: Store, userId: string, anyOf: RoleName[][], bankId: string): Promise<void> {
+/**
+ * 403 OBP-20006 (or the rule's own `refusal`) unless the user holds one complete set of `anyOf` (bank
+ * roles at `bankId`).
+ */
+export async function requireRoles(
+  store: Store,
+  userId: string,
+  anyOf: RoleName[][],
+  bankId: string,
+  refusal?: ErrorCode,
+): Promise<void> {
   const held = await store.entitlements.forUser(userId);
   const entitlements = held.map((e) => ({ role_name: e.roleName, bank_id: e.bankId }));
-  if (!satisfiesRoles(entitlements, anyOf, bankId)) throw obpError('OBP-20006', describeRoles(anyOf));
+  if (satisfiesRoles(entitlements, anyOf, bankId)) return;
+  throw refusal ? obpError(refusal) : obpError('OBP-20006', describeRoles(anyOf));
 }
 
 export function buildContext(
@@ -42,7 +52,7 @@ export function buildContext(
     reply,
     user,
     async requireRoles(rule = endpoint.roles, bankId = params.BANK_ID ?? '') {
-      if (rule) await requireRoles(store, user().userId, rule.anyOf, bankId);
+      if (rule) await requireRoles(store, user().userId, rule.anyOf, bankId, rule.refusal);
     },
   };
 }

@@ -3,6 +3,8 @@
  * judged: status, OBP code, and no marker of data the caller may not see.
  */
 import type { Endpoint } from '../../src/api/endpoint.js';
+import { allEndpoints } from '../../src/api/index.js';
+import { servedVersions, versionRouteTable } from '../../src/http/route-table.js';
 import type { TestResponse, TestServer } from '../helpers/server.js';
 import { callerNames, type CallerName, type Callers, type World } from './fixture.js';
 import { expectedOf, type Expected } from './expectations.js';
@@ -35,28 +37,49 @@ export const needsOwnWorld = (cell: Cell) => cell.expected.outcome === 'success'
 export const label = (cell: Cell) => `${cell.endpoint.verb} ${cell.endpoint.path} as ${cell.caller}, ${cell.variant}`;
 
 /**
- * The example request, made valid for the cell: members naming an id get the cell's ids (`user_id`
- * the caller's own), a view list names the owner view, and URL members (`String` in OBP's examples,
+ * The example request, made valid for the cell: members naming an id (at any depth) get the cell's ids
+ * (`user_id` the caller's own; payments and counterparties the account itself or its planted
+ * counterparty), a view list names the owner view, and URL members (`String` in OBP's examples,
  * refused with OBP-10017 once access is granted) a URL.
  */
 function bodyOf(endpoint: Endpoint, values: Record<string, string>, callerId: string): unknown {
   const example = endpoint.example.request;
   if (example === null || typeof example !== 'object' || Array.isArray(example)) return example;
-  const body: Record<string, unknown> = { ...(example as Record<string, unknown>) };
   const ids: Record<string, string | undefined> = {
     bank_id: values.BANK_ID,
     account_id: values.ACCOUNT_ID,
     customer_id: values.CUSTOMER_ID,
     user_id: callerId,
+    counterparty_id: values.COUNTERPARTY_ID,
+    iban: values.iban,
+    // a counterparty routed to the account itself
+    other_bank_routing_address: values.BANK_ID,
+    other_account_routing_address: values.ACCOUNT_ID,
+    other_account_secondary_routing_address: `${values.iban}-new`,
   };
-  for (const [key, value] of Object.entries(ids)) {
-    if (typeof body[key] === 'string' && value !== undefined) body[key] = value;
-  }
-  for (const [key, value] of Object.entries(body)) {
-    if (typeof value === 'string' && /url$/i.test(key)) body[key] = 'https://example.com/authz';
-  }
+  // the challenge answered is the planted request's (the sandbox answer is the example's)
+  if (endpoint.path.endsWith('/TRANSACTION_REQUEST_ID/challenge')) ids.id = values.challengeId;
+  const fill = (object: Record<string, unknown>): Record<string, unknown> => {
+    const body: Record<string, unknown> = { ...object };
+    for (const [key, value] of Object.entries(body)) {
+      if (typeof value === 'string' && ids[key] !== undefined) body[key] = ids[key];
+      else if (typeof value === 'string' && /url$/i.test(key)) body[key] = 'https://example.com/authz';
+      else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        body[key] = fill(value as Record<string, unknown>);
+      }
+    }
+    return body;
+  };
+  const body = fill(example as Record<string, unknown>);
   if (Array.isArray(body.views)) body.views = ['owner'];
   return body;
+}
+
+/** The first served version whose route table holds the endpoint (v2.2.0-only ones live under /obp/v2.2.0). */
+function prefixOf(endpoint: Endpoint): string {
+  const version = servedVersions.find((v) => versionRouteTable(allEndpoints, v).includes(endpoint));
+  if (!version) throw new Error(`${endpoint.operationId} is served under no version`);
+  return `/obp/${version}`;
 }
 
 export async function send(
@@ -66,7 +89,7 @@ export async function send(
   callers: Callers,
 ): Promise<{ url: string; res: TestResponse }> {
   const values = valuesOf(cell.variant, cell.endpoint, world, callers, server.config.localIdentityProvider);
-  const url = `/obp/v2.1.0${fillPath(cell.endpoint, values)}`;
+  const url = `${prefixOf(cell.endpoint)}${fillPath(cell.endpoint, values)}`;
   const user = cell.caller === 'anonymous' ? undefined : callers[cell.caller];
   const body = cell.endpoint.body ? bodyOf(cell.endpoint, values, (user ?? callers.owner).userId) : undefined;
   const res = await server.call(cell.endpoint.verb, url, { token: user?.token, body });

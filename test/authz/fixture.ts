@@ -81,6 +81,13 @@ export interface AccountIds {
   branchId: string;
   atmId: string;
   productCode: string;
+  /** an explicit counterparty of the account (a beneficiary: the account itself, by OBP routing) */
+  explicitCounterpartyId: string;
+  /** its IBAN, unique to this account (SEPA payments find the counterparty by it) */
+  iban: string;
+  /** an INITIATED transaction request of the account and its challenge */
+  transactionRequestId: string;
+  challengeId: string;
 }
 
 export interface Marker {
@@ -341,6 +348,11 @@ async function account(
       branchId,
       atmId,
       productCode,
+      // planted by plantPayments
+      explicitCounterpartyId: '',
+      iban: '',
+      transactionRequestId: '',
+      challengeId: '',
     },
     markers,
   };
@@ -349,6 +361,49 @@ async function account(
 function formatMinor(minor: bigint): string {
   const s = minor.toString();
   return `${s.slice(0, -2)}.${s.slice(-2)}`;
+}
+
+/**
+ * An explicit counterparty and a transaction request waiting for its challenge, made by the holder of the
+ * owner view as a client would (the request over the challenge threshold, so nothing is paid).
+ */
+async function plantPayments(server: TestServer, ids: AccountIds, holder: TestUser, secret: string, iban: string) {
+  const base = `/banks/${ids.bankId}/accounts/${ids.accountId}/owner`;
+  const counterparty = await server.call('POST', `/obp/v2.2.0${base}/counterparties`, {
+    token: holder.token,
+    body: {
+      name: `${secret}-payee~`,
+      description: `${secret}-payee-description~`,
+      other_account_routing_scheme: 'OBP',
+      other_account_routing_address: ids.accountId,
+      other_account_secondary_routing_scheme: 'IBAN',
+      other_account_secondary_routing_address: iban,
+      other_bank_routing_scheme: 'OBP',
+      other_bank_routing_address: ids.bankId,
+      other_branch_routing_scheme: 'OBP',
+      other_branch_routing_address: 'authz-branch',
+      is_beneficiary: true,
+      bespoke: [],
+    },
+  });
+  const request = await server.call('POST', `/obp/v2.1.0${base}/transaction-request-types/SANDBOX_TAN/transaction-requests`, {
+    token: holder.token,
+    body: {
+      to: { bank_id: ids.bankId, account_id: ids.accountId },
+      value: { currency: 'EUR', amount: '5000.00' },
+      description: 'waits for its challenge',
+    },
+  });
+  const planted = request.body as { id?: string; status?: string; challenge?: { id: string } | null };
+  if (counterparty.status !== 201 || request.status !== 201 || planted.status !== 'INITIATED' || !planted.challenge) {
+    throw new Error(`planting payments failed: ${counterparty.text.slice(0, 200)} ${request.text.slice(0, 200)}`);
+  }
+  return {
+    explicitCounterpartyId: (counterparty.body as { counterparty_id: string }).counterparty_id,
+    iban,
+    transactionRequestId: planted.id!,
+    challengeId: planted.challenge.id,
+  };
 }
 
 export async function buildWorld(server: TestServer, callers: Callers, n: number, withPublic: boolean): Promise<World> {
@@ -371,7 +426,8 @@ export async function buildWorld(server: TestServer, callers: Callers, n: number
   const grant = (holder: TestUser, viewId: string) =>
     server.store.access.grant(holder.userId, x.ids.bankId, x.ids.accountId, viewId);
   await createView(x.ids, customViewId, false);
-  await createView(x.ids, readOnlyViewId, false, seeActions);
+  // the read-only view sees everything, explicit counterparties included
+  await createView(x.ids, readOnlyViewId, false, [...seeActions, 'can_get_counterparty']);
   await createView(x.ids, partialViewId, false, partialActions);
   await createView(x.ids, spareViewId, false);
   await grant(callers.viewer, customViewId);
@@ -396,6 +452,11 @@ export async function buildWorld(server: TestServer, callers: Callers, n: number
   for (const planted of Object.values(readOnlyNotes)) await server.store.transactionMetadata.addNote(xKey, planted);
   await server.store.transactionMetadata.setWhere(xKey, readOnlyViewId, callers.owner.userId, 1.5, 2.5, Date.UTC(2020, 0, 2));
 
+  Object.assign(x.ids, await plantPayments(server, x.ids, callers.owner, `SECRET${n}X`, `DE00AUTHZ${n}X`));
+  Object.assign(y.ids, await plantPayments(server, y.ids, callers.foreigner, `SECRET${n}Y`, `DE00AUTHZ${n}Y`));
+  if (z) Object.assign(z.ids, await plantPayments(server, z.ids, callers.owner, `SECRET${n}Z`, `DE00AUTHZ${n}Z`));
+  const payee = (secret: string) => [`${secret}-payee~`, `${secret}-payee-description~`];
+
   const everyone = new Set<CallerName>(callerNames);
   const markers: Marker[] = [
     // the label (in account lists) and the cards are shown to everyone holding a private view of the account;
@@ -414,12 +475,27 @@ export async function buildWorld(server: TestServer, callers: Callers, n: number
       what: `X read-only ${kind}`,
       visibleTo: new Set<CallerName>(['reader', 'owner']),
     })),
+    ...payee(`SECRET${n}X`).map((value, i) => ({
+      value,
+      what: `X payee ${i ? 'description' : 'name'}`,
+      visibleTo: new Set<CallerName>(['owner', 'reader']),
+    })),
     ...y.markers.map(([what, value]) => ({ value, what: `Y ${what}`, visibleTo: new Set<CallerName>(['foreigner']) })),
+    ...payee(`SECRET${n}Y`).map((value, i) => ({
+      value,
+      what: `Y payee ${i ? 'description' : 'name'}`,
+      visibleTo: new Set<CallerName>(['foreigner']),
+    })),
     // Z has a public view: its label is in the public account lists
     ...(z?.markers ?? []).map(([what, value]) => ({
       value,
       what: `Z ${what}`,
       visibleTo: what === 'label' ? everyone : new Set<CallerName>(['owner']),
+    })),
+    ...(z ? payee(`SECRET${n}Z`) : []).map((value, i) => ({
+      value,
+      what: `Z payee ${i ? 'description' : 'name'}`,
+      visibleTo: new Set<CallerName>(['owner']),
     })),
   ];
   return {

@@ -72,6 +72,8 @@ export const flagRefusals: readonly string[] = [
   'Deleting tags not permitted for this view',
   'Deleting images not permitted for this view',
   'Deleting tag is not permitted for this view',
+  // as old-style handlers answer it (transaction requests)
+  'OBP-20022',
 ];
 
 /** Placeholders that make an endpoint part of the matrix. */
@@ -140,6 +142,8 @@ function childValues(ids: AccountIds): Partial<Record<Placeholder, string>> {
     BRANCH_ID: ids.branchId,
     ATM_ID: ids.atmId,
     PRODUCT_CODE: ids.productCode,
+    COUNTERPARTY_ID: ids.explicitCounterpartyId,
+    TRANSACTION_REQUEST_ID: ids.transactionRequestId,
   };
 }
 
@@ -152,6 +156,8 @@ const fixed: Partial<Record<Placeholder, string>> = {
   KYC_MEDIA_ID: 'authz-kyc-media',
   ENTITLEMENT_ID: 'authz-no-such-entitlement',
   CONSUMER_ID: '1',
+  // the type of the planted transaction requests
+  TRANSACTION_REQUEST_TYPE: 'SANDBOX_TAN',
 };
 
 export function addressed(variant: VariantName): Addressed {
@@ -198,6 +204,9 @@ export function valuesOf(
     // whom permission endpoints grant to, read or revoke from
     PROVIDER_ID: callers.viewer.username,
     ...childValues(subject),
+    // not placeholders: what bodies name
+    iban: subject.iban,
+    challengeId: subject.challengeId,
   };
   if (variant === 'read-only-view' || variant === 'note-of-other-view') {
     // through the read-only view its own notes; through the owner view, the read-only view's

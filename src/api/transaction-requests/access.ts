@@ -17,7 +17,11 @@ export function requireEnabled(props: ObpProps): void {
 
 const anyRequest: RoleName = 'CanCreateAnyTransactionRequest';
 
-const requestPermissions = ['can_add_transaction_request_to_any_account', 'can_add_transaction_request_to_beneficiary'];
+/** The view permissions that let a view's holder pay from the account. */
+export const requestPermissions = [
+  'can_add_transaction_request_to_any_account',
+  'can_add_transaction_request_to_beneficiary',
+] as const;
 
 /**
  * The source account once the caller may pay from it. `alsoRead` (a payment's destination) is read

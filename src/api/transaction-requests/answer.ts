@@ -9,7 +9,7 @@ import { partyOf, post, type Party } from '../../domain/payments/ledger.js';
 import { obpError } from '../../errors/obp-error.js';
 import { transactionRequestJson } from '../../json/v210.js';
 import { endpoint } from '../endpoint.js';
-import { authorisedSource } from './access.js';
+import { authorisedSource, requestPermissions } from './access.js';
 import { ChallengeAnswerBody } from './bodies.js';
 import { exampleTransactionRequest } from './examples.js';
 import { idempotencyDoc, idempotencyOf, idempotentWrite, Refusal, replay } from './idempotency.js';
@@ -36,7 +36,8 @@ export const answerTransactionRequestChallenge = endpoint({
   roles: {
     anyOf: [['CanCreateAnyTransactionRequest']],
     check: 'handler',
-    condition: 'or access to VIEW_ID through a view with can_add_transaction_request_to_any_account or _to_beneficiary',
+    orViewPermissions: requestPermissions,
+    refusal: 'OBP-40002',
   },
   errors: [
     'OBP-40018',

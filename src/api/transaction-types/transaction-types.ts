@@ -6,7 +6,7 @@
 import { Type } from '@sinclair/typebox';
 import type { TransactionType } from '../../domain/transactions/transaction-type.js';
 import { isIsoCurrency } from '../../domain/money.js';
-import { obpError, ObpError } from '../../errors/obp-error.js';
+import { obpError } from '../../errors/obp-error.js';
 import { transactionTypeJsonV200 } from '../../json/v200.js';
 import { transactionTypeJsonV210 } from '../../json/v210.js';
 import { text } from '../body-fields.js';
@@ -82,7 +82,7 @@ export const createTransactionType = endpoint({
   tags: ['Bank'],
   style: 'new',
   auth: 'user',
-  roles: { anyOf: [['CanCreateTransactionType']], check: 'handler', condition: 'missing: 400 OBP-40005, as OBP answers' },
+  roles: { anyOf: [['CanCreateTransactionType']], check: 'handler', refusal: 'OBP-40005' },
   errors: ['OBP-30001', 'OBP-10001', 'OBP-40005', 'OBP-10035', 'OBP-10003', 'OBP-40006', 'OBP-40007', 'OBP-50000'],
   body: TransactionTypeBody,
   example: {
@@ -101,12 +101,7 @@ export const createTransactionType = endpoint({
     const { store, body, params } = ctx;
     ctx.user();
     if (!(await store.banks.exists(params.BANK_ID))) throw obpError('OBP-30001');
-    try {
-      await ctx.requireRoles();
-    } catch (err) {
-      if (err instanceof ObpError && err.code === 'OBP-20006') throw obpError('OBP-40005');
-      throw err;
-    }
+    await ctx.requireRoles();
     if (body.bank_id !== params.BANK_ID) throw obpError('OBP-10035', ' BANK_ID has to be the same in the URL and Body');
     if (!isIsoCurrency(body.charge.currency)) throw obpError('OBP-10003');
     const type: TransactionType = {
