@@ -17,8 +17,8 @@ import { randomUUID } from 'node:crypto';
 import viewsJson from '../../spec/views.json' with { type: 'json' };
 import { customViewFrom, toStoredView, viewJsonFlags, viewsForCreatedAccount } from '../../src/domain/views/definitions.js';
 import { createCustomerLinkedTo } from '../../src/domain/customers/create.js';
+import { customerRecord } from '../helpers/records.js';
 import type { CounterpartyDetails } from '../../src/domain/counterparties/metadata.js';
-import type { Customer } from '../../src/domain/customers/model.js';
 import { roleCatalogue, type RoleName } from '../../src/domain/roles.js';
 import { seedBank, type TestServer, type TestUser } from '../helpers/server.js';
 
@@ -125,28 +125,6 @@ export function bankIdOf(n: number, letter: 'x' | 'y' | 'z'): string {
   return `authz-${n}-bank-${letter === 'y' ? 'b' : 'a'}`;
 }
 
-function customer(customerId: string, bankId: string, legalName: string): Customer {
-  return {
-    customerId,
-    bankId,
-    customerNumber: `authz-${customerId.slice(0, 8)}`,
-    legalName,
-    mobilePhoneNumber: '',
-    email: '',
-    faceImage: { url: '', date: 0 },
-    dateOfBirth: 0,
-    relationshipStatus: '',
-    dependants: 0,
-    dobOfDependants: [],
-    creditRating: { rating: '', source: '' },
-    creditLimit: { currency: 'EUR', amount: '0' },
-    highestEducationAttained: '',
-    employmentStatus: '',
-    kycStatus: false,
-    lastOkDate: 0,
-  };
-}
-
 /**
  * One account at a new bank (or at `bank`), owned by `holder`, with everything below it; `secret` starts each marker
  * and `~` ends it, so no marker is part of another. Balances have one width and a world's number in
@@ -248,7 +226,11 @@ async function account(
   await counterparties.replaceDetails(bankId, accountId, counterpartyId, '{}', JSON.stringify(details));
 
   const customerId = randomUUID();
-  await createCustomerLinkedTo(server.store, customer(customerId, bankId, mark('customer')), holder.userId);
+  await createCustomerLinkedTo(
+    server.store,
+    customerRecord(customerId, bankId, mark('customer'), `authz-${customerId.slice(0, 8)}`),
+    holder.userId,
+  );
   await server.store.customerMessages.insert({
     messageId: randomUUID(),
     bankId,

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { pathPlaceholders, type Placeholder } from '../../src/api/endpoint.js';
 import { createAccount } from '../../src/domain/accounts/create.js';
 import { createCustomerLinkedTo } from '../../src/domain/customers/create.js';
+import { customerRecord } from '../helpers/records.js';
 import { roleCatalogue, type RoleName } from '../../src/domain/roles.js';
 import { seedBank, seedConsumer, type TestServer, type TestUser } from '../helpers/server.js';
 
@@ -62,29 +63,7 @@ export async function buildFixture(server: TestServer): Promise<FuzzFixture> {
   ]);
   // a customer of the fuzz bank linked to the caller (messages need the link)
   const customerId = randomUUID();
-  await createCustomerLinkedTo(
-    server.store,
-    {
-      customerId,
-      bankId,
-      customerNumber: 'fuzz-customer',
-      legalName: 'Fuzz Customer',
-      mobilePhoneNumber: '',
-      email: '',
-      faceImage: { url: '', date: 0 },
-      dateOfBirth: 0,
-      relationshipStatus: '',
-      dependants: 0,
-      dobOfDependants: [],
-      creditRating: { rating: '', source: '' },
-      creditLimit: { currency: 'EUR', amount: '0' },
-      highestEducationAttained: '',
-      employmentStatus: '',
-      kycStatus: false,
-      lastOkDate: 0,
-    },
-    caller.userId,
-  );
+  await createCustomerLinkedTo(server.store, customerRecord(customerId, bankId, 'Fuzz Customer', 'fuzz-customer'), caller.userId);
 
   // one transaction with a counterparty, for the other_accounts and transaction paths
   await server.store.transactions.insertMany([

@@ -1,5 +1,6 @@
 /** Minimal store records for store-level tests: every field set, nothing that matters to the test. */
 import { randomUUID } from 'node:crypto';
+import type { Customer } from '../../src/domain/customers/model.js';
 import type { Account, Bank } from '../../src/domain/model.js';
 
 export const bankRecord = (bankId: string, shortName = 's'): Bank => ({
@@ -56,4 +57,24 @@ export const consumerRecord = (key: string) => ({
   company: '',
   createdByUserId: '',
   enabled: true,
+});
+
+export const customerRecord = (customerId: string, bankId: string, legalName: string, customerNumber: string): Customer => ({
+  customerId,
+  bankId,
+  customerNumber,
+  legalName,
+  mobilePhoneNumber: '',
+  email: '',
+  faceImage: { url: '', date: 0 },
+  dateOfBirth: 0,
+  relationshipStatus: '',
+  dependants: 0,
+  dobOfDependants: [],
+  creditRating: { rating: '', source: '' },
+  creditLimit: { currency: 'EUR', amount: '0' },
+  highestEducationAttained: '',
+  employmentStatus: '',
+  kycStatus: false,
+  lastOkDate: 0,
 });

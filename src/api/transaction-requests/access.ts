@@ -4,6 +4,7 @@
  * VIEW_ID through a view that may add transaction requests (OBP-40002 otherwise).
  */
 import type { ObpProps } from '../../config.js';
+import type { RoleRule } from '../endpoint.js';
 import { isValidObpId } from '../../domain/accounts/ids.js';
 import type { Account, AccountRef, Bank } from '../../domain/model.js';
 import { requiresBankId, type RoleName } from '../../domain/roles.js';
@@ -22,6 +23,14 @@ export const requestPermissions = [
   'can_add_transaction_request_to_any_account',
   'can_add_transaction_request_to_beneficiary',
 ] as const;
+
+/** Who may create or answer a payment: the role at the bank, or a view that may pay (400 OBP-40002 otherwise). */
+export const paymentAuthorisation: RoleRule = {
+  anyOf: [[anyRequest]],
+  check: 'handler',
+  orViewPermissions: requestPermissions,
+  refusal: 'OBP-40002',
+};
 
 /**
  * The source account once the caller may pay from it. `alsoRead` (a payment's destination) is read

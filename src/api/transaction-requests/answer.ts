@@ -9,7 +9,7 @@ import { partyOf, post, type Party } from '../../domain/payments/ledger.js';
 import { obpError } from '../../errors/obp-error.js';
 import { transactionRequestJson } from '../../json/v210.js';
 import { endpoint } from '../endpoint.js';
-import { authorisedSource, requestPermissions } from './access.js';
+import { authorisedSource, paymentAuthorisation } from './access.js';
 import { ChallengeAnswerBody } from './bodies.js';
 import { exampleTransactionRequest } from './examples.js';
 import { idempotencyDoc, idempotencyOf, idempotentWrite, Refusal, replay } from './idempotency.js';
@@ -33,12 +33,7 @@ export const answerTransactionRequestChallenge = endpoint({
   tags: ['Transaction-Request', 'Payment Initiation Service (PIS)', 'PSD2'],
   style: 'new',
   auth: 'user',
-  roles: {
-    anyOf: [['CanCreateAnyTransactionRequest']],
-    check: 'handler',
-    orViewPermissions: requestPermissions,
-    refusal: 'OBP-40002',
-  },
+  roles: paymentAuthorisation,
   errors: [
     'OBP-40018',
     'OBP-30110',

@@ -17,7 +17,7 @@ import { obpError } from '../../errors/obp-error.js';
 import { transactionRequestJson } from '../../json/v210.js';
 import type { TransactionRequestRow } from '../../store/repos/transaction-requests.js';
 import { endpoint, type Ctx, type EndpointSpec } from '../endpoint.js';
-import { authorisedSource, requestPermissions } from './access.js';
+import { authorisedSource, paymentAuthorisation } from './access.js';
 import { CounterpartyBody, FreeFormBody, SandboxTanBody, SepaBody, type AnyCreateBody } from './bodies.js';
 import { resolveDestination, sandboxTanTarget, type TransactionRequestType } from './destination.js';
 import { exampleInitiatedRequest, exampleTransactionRequest, exampleValue } from './examples.js';
@@ -184,12 +184,7 @@ function createVariant<B extends TSchema>(spec: {
     tags: spec.tags,
     style: 'new',
     auth: 'user',
-    roles: {
-      anyOf: [['CanCreateAnyTransactionRequest']],
-      check: 'handler',
-      orViewPermissions: requestPermissions,
-      refusal: 'OBP-40002',
-    },
+    roles: paymentAuthorisation,
     errors: [...errors, ...spec.errors, 'OBP-10035', 'OBP-10006', 'OBP-40901', 'OBP-40900', 'OBP-50000'],
     body: spec.body,
     example: {
