@@ -4,7 +4,15 @@ import { obpError } from '../../errors/obp-error.js';
 import { otherAccountJson, otherAccountMetadataJson } from '../../json/v121.js';
 import { endpoint } from '../endpoint.js';
 import { exampleOtherAccount, exampleOtherAccountMetadata } from './examples.js';
-import { accountThroughView, counterpartiesOf, requireCounterparty, withMetadata } from './load.js';
+import { accountThroughView, counterpartiesOf, requireCounterparty, withMetadata, type Counterparty } from './load.js';
+import type { ViewDefinition } from '../../domain/views/definitions.js';
+
+/** One counterparty through a view; a view that hides the other account answers OBP-30022, as OBP does. */
+function visibleOtherAccountJson(view: ViewDefinition, c: Counterparty) {
+  const o = moderateOtherAccount(view, c.fields, c.metadata);
+  if (o === null) throw obpError('OBP-30022', ' can_see_transaction_other_bank_account');
+  return otherAccountJson(o);
+}
 
 export const getOtherAccountsForBankAccount = endpoint({
   operationId: 'OBPv1.2.1-getOtherAccountsForBankAccount',
@@ -49,9 +57,7 @@ export const getOtherAccountByIdForBankAccount = endpoint({
   handler: async ({ store, config, params, caller }) => {
     const { view } = await accountThroughView(store, config.props, caller.user?.userId, params);
     const c = await requireCounterparty(store, params.BANK_ID, params.ACCOUNT_ID, params.OTHER_ACCOUNT_ID);
-    const o = moderateOtherAccount(view, c.fields, c.metadata);
-    if (o === null) throw obpError('OBP-30022', ' can_see_transaction_other_bank_account');
-    return otherAccountJson(o);
+    return visibleOtherAccountJson(view, c);
   },
 });
 
@@ -74,9 +80,7 @@ export const getOtherAccountForTransaction = endpoint({
     const tx = await store.transactions.get(params.BANK_ID, params.ACCOUNT_ID, params.TRANSACTION_ID);
     if (!tx) throw obpError('OBP-30067');
     const [c] = await withMetadata(store, params.BANK_ID, params.ACCOUNT_ID, [tx]);
-    const o = moderateOtherAccount(view, c!.fields, c!.metadata);
-    if (o === null) throw obpError('OBP-30022', ' can_see_transaction_other_bank_account');
-    return otherAccountJson(o);
+    return visibleOtherAccountJson(view, c!);
   },
 });
 
