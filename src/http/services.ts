@@ -1,4 +1,5 @@
 /** Process-wide helpers handed to every handler next to the store and the config. */
+import { RenderedTransactions } from '../api/transactions/rendered-transactions.js';
 import type { Config } from '../config.js';
 import { postingQueue, type PostingQueue } from '../domain/payments/posting-queue.js';
 import type { Store } from '../store/index.js';
@@ -11,6 +12,8 @@ export interface Services {
   metrics: MetricsRecorder;
   /** payments made at once, committed together under load */
   payments: PostingQueue;
+  /** transactions as JSON text, per rendering */
+  renderedTransactions: RenderedTransactions;
 }
 
 /** What boot resolved and the handlers need. */
@@ -26,5 +29,6 @@ export function createServices(config: Config, store: Store, metrics: MetricsRec
     isSuperAdmin: (user) => admins.has(user.userId),
     metrics,
     payments: postingQueue(store),
+    renderedTransactions: new RenderedTransactions(),
   };
 }

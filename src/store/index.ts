@@ -36,7 +36,7 @@ import type { Database } from './schema.js';
 import { encryptPlainSecrets, resolveSecretKey, type SecretKeySource } from './secret-key.js';
 import { webSessionRepo } from './repos/web-sessions.js';
 import type { SecretBox } from '../domain/auth/secret-box.js';
-import type { Bank, Entitlement } from '../domain/model.js';
+import type { AccountDescription, Bank, Entitlement } from '../domain/model.js';
 
 /**
  * Per-process copies of what every request reads and rarely changes. Only the store's own
@@ -49,6 +49,7 @@ export interface Caches {
   privateAccounts: FeedCache<string, AccountSummary[]>;
   heldViews: FeedCache<string, readonly string[]>;
   entitlements: FeedCache<string, readonly Entitlement[]>;
+  accounts: FeedCache<string, AccountDescription>;
 }
 
 function caches(feed: ChangeFeed): Caches {
@@ -59,6 +60,7 @@ function caches(feed: ChangeFeed): Caches {
     privateAccounts: new FeedCache(feed, 'access'),
     heldViews: new FeedCache(feed, 'access'),
     entitlements: new FeedCache(feed, 'entitlements'),
+    accounts: new FeedCache(feed, 'access'),
   };
 }
 
@@ -80,7 +82,7 @@ function repositories(
     webSessions: webSessionRepo(db),
     oauth: oauthRepo(db),
     entitlements: entitlementRepo(db, announce, cached?.entitlements),
-    accounts: accountRepo(db, announce),
+    accounts: accountRepo(db, announce, cached?.accounts),
     access: accessRepo(db, announce, cached),
     transactions: transactionRepo(db, dialect),
     transactionMetadata: transactionMetadataRepo(db, dialect),

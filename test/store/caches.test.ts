@@ -143,6 +143,19 @@ describe('caches kept by the change feed', () => {
     expect(await announces('entitlements', () => store.entitlements.delete(role.entitlementId, u.userId))).toBe(false);
   });
 
+  it('an account is described without its balance and follows its label at once', async () => {
+    const bankId = unique('cache-described');
+    await store.banks.insert(bank(bankId));
+    await store.accounts.insert(account(bankId, 'd1'));
+    const described = await store.accounts.describe(bankId, 'd1');
+    expect(described).toMatchObject({ bankId, accountId: 'd1', label: 'first label' });
+    expect(described).not.toHaveProperty('balance');
+    expect(await store.accounts.describe(bankId, 'd1')).toBe(described); // kept
+    await store.transaction((tx) => tx.accounts.updateLabel(bankId, 'd1', 'second label'));
+    expect(await store.accounts.describe(bankId, 'd1')).toMatchObject({ label: 'second label' });
+    expect(await store.accounts.describe(bankId, 'nope')).toBeUndefined();
+  });
+
   it("a user's entitlements follow grants and revocations at once, also inside a transaction", async () => {
     const u = user(unique('cache-roles'));
     await store.users.insert(u);
