@@ -41,7 +41,7 @@ export class RenderedTransactions {
   constructor(private readonly maxEntries = 20_000) {}
 
   private contextOf(r: Rendering, view: ViewDefinition, bank: Bank, account: AccountDescription): number {
-    const text = [r.shape, viewText(view), JSON.stringify(bank), JSON.stringify(account)].join('\u0000');
+    const text = [r.shape, textOf(view, viewText), textOf(bank, JSON.stringify), JSON.stringify(account)].join('\u0000');
     let id = this.contexts.get(text);
     if (id === undefined) {
       // both maps start again together: a number must never name two contexts under one entry
