@@ -37,7 +37,9 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs = 30_000): Pr
 /** `args` as given to node: the server is started exactly as `npm start` does it */
 export async function start(args: string[], port: number, env: Record<string, string>, readyPath: string): Promise<Started> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, args, {
+  // BENCH_PROFILE=<dir>: each server writes a V8 CPU profile there when it stops
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, ...args], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OBP_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -67,6 +67,9 @@ export interface Account {
   routingAddress: string;
 }
 
+/** An account without what payments change: what a transaction or a counterparty shows of it. */
+export type AccountDescription = Omit<Account, 'balance'>;
+
 export interface AccountRef {
   bankId: string;
   accountId: string;

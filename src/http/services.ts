@@ -1,5 +1,8 @@
 /** Process-wide helpers handed to every handler next to the store and the config. */
+import { RenderedTransactions } from '../api/transactions/rendered-transactions.js';
 import type { Config } from '../config.js';
+import { postingQueue, type PostingQueue } from '../domain/payments/posting-queue.js';
+import type { Store } from '../store/index.js';
 import type { CallerUser } from './caller.js';
 import type { MetricsRecorder } from './metrics-recorder.js';
 
@@ -7,6 +10,10 @@ export interface Services {
   /** OBP's `super_admin_user_ids`: the configured user ids and the bootstrap admin, by user id only */
   isSuperAdmin(user: Pick<CallerUser, 'userId'>): boolean;
   metrics: MetricsRecorder;
+  /** payments made at once, committed together under load */
+  payments: PostingQueue;
+  /** transactions as JSON text, per rendering */
+  renderedTransactions: RenderedTransactions;
 }
 
 /** What boot resolved and the handlers need. */
@@ -15,11 +22,13 @@ export interface BootFacts {
   bootstrapAdminUserId?: string;
 }
 
-export function createServices(config: Config, metrics: MetricsRecorder, boot: BootFacts = {}): Services {
+export function createServices(config: Config, store: Store, metrics: MetricsRecorder, boot: BootFacts = {}): Services {
   const admins = new Set(config.superAdminUserIds);
   if (boot.bootstrapAdminUserId !== undefined) admins.add(boot.bootstrapAdminUserId);
   return {
     isSuperAdmin: (user) => admins.has(user.userId),
     metrics,
+    payments: postingQueue(store),
+    renderedTransactions: new RenderedTransactions(),
   };
 }

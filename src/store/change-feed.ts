@@ -1,7 +1,7 @@
 /**
  * Tells every process sharing the database that cached data changed, by topic (credentials: a token
  * revoked, a consumer disabled, a user locked; banks: a bank created; access: a view granted or
- * revoked, a custom view or an account label saved), so per-process caches of it stay correct.
+ * revoked, a custom view or an account label saved; entitlements: a role granted or revoked), so per-process caches of it stay correct.
  *
  * PostgreSQL: NOTIFY on one channel, sent through the writing connection so it is delivered only when
  * the change commits; each process LISTENs on a dedicated connection. The writing process answers
@@ -18,7 +18,7 @@ import type { Database } from './schema.js';
 
 const channel = 'obp_changes';
 
-export const topics = ['credentials', 'banks', 'access'] as const;
+export const topics = ['credentials', 'banks', 'access', 'entitlements'] as const;
 export type Topic = (typeof topics)[number];
 
 /** Tells every process that data of `topic` changed, through the repositories' own connection */

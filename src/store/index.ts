@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { FeedCache } from './cache.js';
+import { KnownRows, type AfterCommit } from './known-rows.js';
 import { localChangeFeed, postgresChangeFeed, type Announce, type ChangeFeed, type Topic } from './change-feed.js';
 import { connect, type ConnectOptions, type Connection } from './connect.js';
 import type { Dialect } from './dialect.js';
@@ -35,7 +36,7 @@ import type { Database } from './schema.js';
 import { encryptPlainSecrets, resolveSecretKey, type SecretKeySource } from './secret-key.js';
 import { webSessionRepo } from './repos/web-sessions.js';
 import type { SecretBox } from '../domain/auth/secret-box.js';
-import type { Bank } from '../domain/model.js';
+import type { AccountDescription, Bank, Entitlement } from '../domain/model.js';
 
 /**
  * Per-process copies of what every request reads and rarely changes. Only the store's own
@@ -47,6 +48,8 @@ export interface Caches {
   bankList: FeedCache<'all', Bank[]>;
   privateAccounts: FeedCache<string, AccountSummary[]>;
   heldViews: FeedCache<string, readonly string[]>;
+  entitlements: FeedCache<string, readonly Entitlement[]>;
+  accounts: FeedCache<string, AccountDescription>;
 }
 
 function caches(feed: ChangeFeed): Caches {
@@ -56,6 +59,8 @@ function caches(feed: ChangeFeed): Caches {
     bankList: new FeedCache(feed, 'banks'),
     privateAccounts: new FeedCache(feed, 'access'),
     heldViews: new FeedCache(feed, 'access'),
+    entitlements: new FeedCache(feed, 'entitlements'),
+    accounts: new FeedCache(feed, 'access'),
   };
 }
 
@@ -64,6 +69,8 @@ function repositories(
   dialect: Dialect,
   announce: Announce,
   box: () => SecretBox,
+  known: KnownRows,
+  afterCommit: AfterCommit,
   cached?: Caches,
   metricsWorker?: MetricsWorker,
 ) {
@@ -74,15 +81,15 @@ function repositories(
     tokens: tokenRepo(db, announce, box, cached?.tokens),
     webSessions: webSessionRepo(db),
     oauth: oauthRepo(db),
-    entitlements: entitlementRepo(db),
-    accounts: accountRepo(db, announce),
+    entitlements: entitlementRepo(db, announce, cached?.entitlements),
+    accounts: accountRepo(db, announce, cached?.accounts),
     access: accessRepo(db, announce, cached),
     transactions: transactionRepo(db, dialect),
     transactionMetadata: transactionMetadataRepo(db, dialect),
     transactionRequests: transactionRequestRepo(db),
     idempotencyKeys: idempotencyRepo(db),
-    ledger: ledgerRepo(db),
-    counterparties: counterpartyRepo(db),
+    ledger: ledgerRepo(db, dialect),
+    counterparties: counterpartyRepo(db, known, afterCommit),
     explicitCounterparties: explicitCounterpartyRepo(db),
     transactionTypes: transactionTypeRepo(db),
     documents: documentRepo(db),
@@ -129,16 +136,28 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const box = () => sealer;
   const changes = options.databaseUrl ? await postgresChangeFeed(options.databaseUrl) : localChangeFeed();
   const metricsWorker = connection.sqliteFile ? startMetricsWorker(connection.sqliteFile, sqliteRowInsert) : undefined;
+  const known = new KnownRows();
+  const now: AfterCommit = (fn) => fn();
   return {
-    ...repositories(db, connection.dialect, (topic) => changes.announce(db, topic), box, caches(changes), metricsWorker),
+    ...repositories(
+      db,
+      connection.dialect,
+      (topic) => changes.announce(db, topic),
+      box,
+      known,
+      now,
+      caches(changes),
+      metricsWorker,
+    ),
     dialect: connection.dialect,
     connection,
     changes,
     secretKeySource,
     transaction: async (fn) => {
       const announced = new Set<Topic>();
+      const committed: (() => void)[] = [];
       try {
-        return await db.transaction().execute((trx) =>
+        const result = await db.transaction().execute((trx) =>
           fn(
             // one notification per topic and transaction, however many rows it writes
             repositories(
@@ -150,9 +169,13 @@ export async function openStore(options: StoreOptions): Promise<Store> {
                 return changes.announce(trx, topic);
               },
               box,
+              known,
+              (then) => void committed.push(then),
             ),
           ),
         );
+        for (const then of committed) then();
+        return result;
       } finally {
         // after a rollback too, which costs nothing but a wasted cache entry or two
         if (announced.size > 0) await changes.committed(announced);

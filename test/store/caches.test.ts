@@ -136,6 +136,42 @@ describe('caches kept by the change feed', () => {
       expiresAt: Date.now() + 1000,
     });
     expect(await announces('credentials', () => store.tokens.revoke(hash))).toBe(true);
+    const role = { entitlementId: randomUUID(), userId: u.userId, bankId, roleName: 'CanCreateCustomer' };
+    expect(await announces('entitlements', () => store.entitlements.insert(role))).toBe(true);
+    expect(await announces('entitlements', () => store.entitlements.delete(role.entitlementId, u.userId))).toBe(true);
+    // deleting nothing changes nothing a cache holds
+    expect(await announces('entitlements', () => store.entitlements.delete(role.entitlementId, u.userId))).toBe(false);
+  });
+
+  it('an account is described without its balance and follows its label at once', async () => {
+    const bankId = unique('cache-described');
+    await store.banks.insert(bank(bankId));
+    await store.accounts.insert(account(bankId, 'd1'));
+    const described = await store.accounts.describe(bankId, 'd1');
+    expect(described).toMatchObject({ bankId, accountId: 'd1', label: 'first label' });
+    expect(described).not.toHaveProperty('balance');
+    expect(await store.accounts.describe(bankId, 'd1')).toBe(described); // kept
+    await store.transaction((tx) => tx.accounts.updateLabel(bankId, 'd1', 'second label'));
+    expect(await store.accounts.describe(bankId, 'd1')).toMatchObject({ label: 'second label' });
+    expect(await store.accounts.describe(bankId, 'nope')).toBeUndefined();
+  });
+
+  it("a user's entitlements follow grants and revocations at once, also inside a transaction", async () => {
+    const u = user(unique('cache-roles'));
+    await store.users.insert(u);
+    expect(await store.entitlements.forUser(u.userId)).toEqual([]);
+    expect(await store.entitlements.forUser(u.userId)).toEqual([]); // cached
+    const granted = { entitlementId: randomUUID(), userId: u.userId, bankId: 'b', roleName: 'CanCreateCustomer' };
+    await store.entitlements.insert(granted);
+    expect(await store.entitlements.forUser(u.userId)).toEqual([granted]);
+    const second = { entitlementId: randomUUID(), userId: u.userId, bankId: '', roleName: 'CanGetAnyUser' };
+    await store.transaction((tx) => tx.entitlements.insert(second));
+    expect((await store.entitlements.forUser(u.userId)).map((e) => e.roleName).sort()).toEqual([
+      'CanCreateCustomer',
+      'CanGetAnyUser',
+    ]);
+    await store.entitlements.delete(granted.entitlementId, u.userId);
+    expect(await store.entitlements.forUser(u.userId)).toEqual([second]);
   });
 });
 
@@ -194,6 +230,17 @@ describe.runIf(storeKind === 'postgres')('two stores on one PostgreSQL database 
     await within(async () => (await b.access.viewsOf(u.userId, bankId, 'y1')).includes('owner'));
     await a.access.revoke(u.userId, bankId, 'y1', 'owner');
     await within(async () => (await b.access.viewsOf(u.userId, bankId, 'y1')).length === 0);
+  });
+
+  it("a revocation through one ends the role in the other's cached entitlements", async () => {
+    const u = user(unique('two-stores-roles'));
+    await a.users.insert(u);
+    const role = { entitlementId: randomUUID(), userId: u.userId, bankId: '', roleName: 'CanGetAnyUser' };
+    await a.entitlements.insert(role);
+    await within(async () => (await b.entitlements.forUser(u.userId)).length === 1);
+    expect(await b.entitlements.forUser(u.userId)).toEqual([role]); // cached in b
+    await a.entitlements.delete(role.entitlementId, u.userId);
+    await within(async () => (await b.entitlements.forUser(u.userId)).length === 0);
   });
 
   it('the writer answers only after its own listener heard the change', async () => {

@@ -100,6 +100,29 @@ describe('ledger', () => {
   });
 });
 
+describe('counterparty metadata rows known to this process', () => {
+  const key = () => ({ bankId, accountId: `a-${randomUUID()}`, counterpartyId: randomUUID() });
+
+  it('are known only once the transaction that wrote them commits', async () => {
+    const [kept, rolledBack] = [key(), key()];
+    await store.transaction(async (tx) => {
+      await tx.counterparties.insertNew([{ ...kept, name: 'n', publicAlias: `ALIAS_${randomUUID()}` }]);
+      tx.counterparties.remember([kept]);
+      expect(store.counterparties.isKnown(kept)).toBe(false);
+    });
+    expect(store.counterparties.isKnown(kept)).toBe(true);
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.counterparties.insertNew([{ ...rolledBack, name: 'n', publicAlias: `ALIAS_${randomUUID()}` }]);
+        tx.counterparties.remember([rolledBack]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(store.counterparties.isKnown(rolledBack)).toBe(false);
+    expect(await store.counterparties.existing([kept, rolledBack])).toEqual([kept]);
+  });
+});
+
 describe('transaction requests', () => {
   it('attempts are counted up to the allowance only; the status changes once', async () => {
     const a = await newAccount(0n);

@@ -3,7 +3,7 @@ import { FeedCache } from '../../src/store/cache.js';
 import type { ChangeFeed, Topic } from '../../src/store/change-feed.js';
 
 function feed() {
-  const generations: Record<Topic, number> = { credentials: 0, banks: 0, access: 0 };
+  const generations: Record<Topic, number> = { credentials: 0, banks: 0, access: 0, entitlements: 0 };
   let healthy = true;
   const f: ChangeFeed = {
     generation: (topic) => generations[topic],

@@ -34,8 +34,8 @@ export const paymentAuthorisation: RoleRule = {
 
 /**
  * The source account once the caller may pay from it. `alsoRead` (a payment's destination) is read
- * in the same statement as the source and answered as `also`; the entitlement is looked up at the
- * same time, but the checks still run in their documented order.
+ * in the same statement as the source and answered as `also`; the caller's entitlements (kept per
+ * process) are looked up at the same time, but the checks still run in their documented order.
  */
 export async function authorisedSource(
   store: Repositories,
@@ -52,11 +52,12 @@ export async function authorisedSource(
   const [bank, [account, also], entitled] = await Promise.all([
     store.banks.get(bankId),
     alsoRead ? store.accounts.getPair(ref, alsoRead) : store.accounts.get(bankId, accountId).then((a) => [a, undefined] as const),
-    store.entitlements.find(userId, requiresBankId(anyRequest) ? bankId : '', anyRequest),
+    store.entitlements.forUser(userId),
   ]);
   if (!bank) throw obpError('OBP-30001');
   if (!account) throw obpError('OBP-30018');
-  if (entitled) return { bank, account, also };
+  const roleBankId = requiresBankId(anyRequest) ? bankId : '';
+  if (entitled.some((e) => e.roleName === anyRequest && e.bankId === roleBankId)) return { bank, account, also };
   try {
     const view = await requireView(store, props, userId, bankId, accountId, viewId);
     if (requestPermissions.some((p) => view.permissions.has(p))) return { bank, account, also };

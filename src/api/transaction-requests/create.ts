@@ -11,7 +11,7 @@ import { parseRequestAmount, roundToMinorUnits, toExactMinorUnits } from '../../
 import { challengeType, hashAnswer, sandboxAnswer } from '../../domain/payments/challenge.js';
 import { chargeAmount, chargeSummary } from '../../domain/payments/charge.js';
 import { convert } from '../../domain/payments/fx.js';
-import { partyOf, post } from '../../domain/payments/ledger.js';
+import { partyOf, post, type Posting } from '../../domain/payments/ledger.js';
 import { isIsoCurrency } from '../../domain/money.js';
 import { obpError } from '../../errors/obp-error.js';
 import { transactionRequestJson } from '../../json/v210.js';
@@ -108,25 +108,28 @@ async function createTransactionRequest(ctx: Ctx<CreatePath, AnyCreateBody>, typ
   };
 
   if (!needsChallenge) row.transaction_id = randomUUID();
+  const posting: Posting = {
+    type,
+    description: body.description,
+    source: source.account,
+    sourceCurrency: currency,
+    debit,
+    target: destination.account,
+    targetCurrency: creditCurrency,
+    credit,
+    payee: destination.payee,
+    payer: partyOf(source.account, source.bank),
+    at: now,
+    debitTransactionId: row.transaction_id,
+  };
+  if (!needsChallenge && !idem) {
+    await ctx.services.payments.submit({ row, posting });
+    return transactionRequestJson(row);
+  }
   return idempotentWrite(store, idem, async (tx) => {
     // the request row first: only the payment's own statements then run while its accounts are locked
     await tx.transactionRequests.insert(row);
-    if (!needsChallenge) {
-      await post(tx, {
-        type,
-        description: body.description,
-        source: source.account,
-        sourceCurrency: currency,
-        debit,
-        target: destination.account,
-        targetCurrency: creditCurrency,
-        credit,
-        payee: destination.payee,
-        payer: partyOf(source.account, source.bank),
-        at: now,
-        debitTransactionId: row.transaction_id,
-      });
-    }
+    if (!needsChallenge) await post(tx, posting);
     return transactionRequestJson(row);
   });
 }

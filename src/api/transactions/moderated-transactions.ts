@@ -6,7 +6,7 @@
  * false skips reading it.
  */
 import { parseDetails } from '../../domain/counterparties/metadata.js';
-import type { Account, Bank, Transaction } from '../../domain/model.js';
+import type { AccountDescription, Bank, Transaction } from '../../domain/model.js';
 import {
   counterpartyIdOf,
   moderateTransaction,
@@ -21,7 +21,7 @@ export async function moderated(
   store: Repositories,
   view: ViewDefinition,
   bank: Bank,
-  account: Account,
+  account: AccountDescription,
   txs: readonly (Transaction | PagedTransaction)[],
   withMetadata = true,
 ): Promise<ModeratedTransaction[]> {

@@ -6,6 +6,7 @@ import type { Store } from '../../store/index.js';
 import { endpoint } from '../endpoint.js';
 import { exampleCoreTransactions, exampleTransaction, exampleTransactions } from './examples.js';
 import { moderated } from './moderated-transactions.js';
+import type { Rendering } from './rendered-transactions.js';
 import { transactionPageQuery } from './transaction-params.js';
 
 const paramsDoc =
@@ -14,10 +15,13 @@ const paramsDoc =
   "* `obp_from_date` / `from_date`, `obp_to_date` / `to_date` (format `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`)\n" +
   '* `obp_sort_direction` / `sort_direction`: `ASC` or `DESC` (default), by completed date';
 
+const full: Rendering = { shape: 'v1.2.1', json: transactionJson, withMetadata: true };
+const core: Rendering = { shape: 'v2.0.0-core', json: coreTransactionJson, withMetadata: false };
+
 async function bankAndAccount(store: Store, bankId: string, accountId: string, missingAccount: 'OBP-30018') {
   const bank = await store.banks.get(bankId);
   if (!bank) throw obpError('OBP-30001');
-  const account = await store.accounts.get(bankId, accountId);
+  const account = await store.accounts.describe(bankId, accountId);
   if (!account) throw obpError(missingAccount);
   return { bank, account };
 }
@@ -37,14 +41,14 @@ export const getTransactionsForBankAccount = endpoint({
   errors: ['OBP-30001', 'OBP-30018', 'OBP-20017', 'OBP-00005', 'OBP-10023', 'OBP-10024', 'OBP-10025', 'OBP-10026', 'OBP-50000'],
   example: { response: exampleTransactions },
   successStatus: 200,
-  handler: async ({ store, config, params, headers, query, caller }) => {
+  handler: async ({ store, config, params, headers, query, caller, services }) => {
     const { BANK_ID: bankId, ACCOUNT_ID: accountId } = params;
     const userId = caller.user?.userId;
     const { bank, account } = await bankAndAccount(store, bankId, accountId, 'OBP-30018');
     const firehose = userId === undefined ? undefined : firehoseRoleCheck(store, userId, bankId);
     const view = await requireView(store, config.props, userId, bankId, accountId, params.VIEW_ID, firehose);
     const page = await store.transactions.page(bankId, accountId, transactionPageQuery(headers, query), view.viewId);
-    return { transactions: (await moderated(store, view, bank, account, page)).map(transactionJson) };
+    return services.renderedTransactions.page(store, full, view, bank, account, page);
   },
 });
 
@@ -96,6 +100,6 @@ export const getCoreTransactionsForBankAccount = endpoint({
     const { bank, account } = await bankAndAccount(store, bankId, accountId, 'OBP-30018');
     const view = await requireOwnerView(store, config.props, userId, bankId, accountId);
     const page = await store.transactions.page(bankId, accountId, transactionPageQuery(headers, query), view.viewId);
-    return { transactions: (await moderated(store, view, bank, account, page, false)).map(coreTransactionJson) };
+    return ctx.services.renderedTransactions.page(store, core, view, bank, account, page);
   },
 });

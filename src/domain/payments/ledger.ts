@@ -9,6 +9,7 @@ import { uniquePublicAlias } from '../counterparties/metadata.js';
 import { obpError } from '../../errors/obp-error.js';
 import type { Repositories } from '../../store/index.js';
 import type { MetadataKey, NewMetadataRow } from '../../store/repos/counterparties.js';
+import { accountKey, type BalanceChange } from '../../store/repos/ledger.js';
 import type { Account, AccountRef, Bank, Transaction } from '../model.js';
 import { implicitCounterpartyId } from '../sandbox-import/counterparty-id.js';
 
@@ -103,12 +104,14 @@ const sameMetadataKey = (a: MetadataKey, b: MetadataKey) => keyText(a) === keyTe
 
 /**
  * Each leg's counterparty metadata row, created on first sight with an `ALIAS_` public alias unique
- * in its account. The common cases cost one statement: an insert of all new rows whose alias is free.
- * Rows are taken in key order, so two payments inserting the same rows wait in the same order.
+ * in its account. Rows this process has seen committed cost nothing; the other common cases cost one
+ * statement: an insert of all new rows whose alias is free. Rows are taken in key order, so two
+ * payments inserting the same rows wait in the same order.
  */
 async function ensureCounterpartyMetadata(tx: Repositories, legs: readonly Transaction[]): Promise<void> {
   const byKey = new Map<string, NewMetadataRow>();
-  for (const t of legs) byKey.set(keyText(keyOf(t)), keyOf(t));
+  for (const t of legs) if (!tx.counterparties.isKnown(keyOf(t))) byKey.set(keyText(keyOf(t)), keyOf(t));
+  if (byKey.size === 0) return;
   const keys = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, k]) => k);
   const taken = new Map<string, Set<string>>();
   const aliasFor = (k: MetadataKey) => {
@@ -118,6 +121,8 @@ async function ensureCounterpartyMetadata(tx: Repositories, legs: readonly Trans
     return uniquePublicAlias(set);
   };
   const inserted = await tx.counterparties.insertNew(keys.map((k) => ({ ...k, publicAlias: aliasFor(k) })));
+  // every row exists once the payment commits
+  tx.counterparties.remember(keys);
   const notInserted = keys.filter((k) => !inserted.some((i) => sameMetadataKey(i, k)));
   if (notInserted.length === 0) return;
   const known = await tx.counterparties.existing(notInserted);
@@ -136,12 +141,7 @@ async function ensureCounterpartyMetadata(tx: Repositories, legs: readonly Trans
  * two updates and the transactions' insert only.
  */
 export async function post(tx: Repositories, p: Posting): Promise<Posted> {
-  if (p.debit <= 0n || p.credit <= 0n) throw new Error(`payment legs must be positive (${p.debit}, ${p.credit})`);
-  const debitId = p.debitTransactionId ?? randomUUID();
-  const creditId = randomUUID();
-  // balances are filled in once the updates answer them
-  const debit = leg(p.source, p.sourceCurrency, -p.debit, 0n, p.payee, p, debitId);
-  const credit = leg(p.target, p.targetCurrency, p.credit, 0n, p.payer, p, creditId);
+  const [debit, credit] = legsOf(p);
   await ensureCounterpartyMetadata(tx, [debit, credit]);
   const outcome = await tx.ledger.applyBalanceChanges([
     { bankId: p.source.bankId, accountId: p.source.accountId, delta: -p.debit },
@@ -153,5 +153,59 @@ export async function post(tx: Repositories, p: Posting): Promise<Posted> {
     { ...debit, newBalance: debitBalance },
     { ...credit, newBalance: creditBalance },
   ]);
-  return { debitTransactionId: debitId, creditTransactionId: creditId };
+  return { debitTransactionId: debit.transactionId, creditTransactionId: credit.transactionId };
+}
+
+/** The debit and the credit transaction of a posting; balances are filled in once the updates answer them. */
+function legsOf(p: Posting): [Transaction, Transaction] {
+  if (p.debit <= 0n || p.credit <= 0n) throw new Error(`payment legs must be positive (${p.debit}, ${p.credit})`);
+  return [
+    leg(p.source, p.sourceCurrency, -p.debit, 0n, p.payee, p, p.debitTransactionId ?? randomUUID()),
+    leg(p.target, p.targetCurrency, p.credit, 0n, p.payer, p, randomUUID()),
+  ];
+}
+
+/** A batch that must not commit as a whole (an overdraft, a vanished account): each posting is made on its own instead. */
+export class BatchRefused extends Error {}
+
+/**
+ * Many postings in the caller's one database transaction, with the statements of one: the
+ * counterparty rows in one insert, the accounts locked in lock order, each account's net change in
+ * one update, all transactions in one insert. Every transaction still records the balance after it
+ * as if the postings had been made one by one in the given order, and an overdraft limit is checked
+ * after each debit; if any posting would fail, the whole batch throws `BatchRefused`.
+ */
+export async function postMany(tx: Repositories, postings: readonly Posting[]): Promise<Posted[]> {
+  const legs = postings.flatMap(legsOf);
+  await ensureCounterpartyMetadata(tx, legs);
+  const net = new Map<string, BalanceChange>();
+  for (const t of legs) {
+    const k = accountKey(t.bankId, t.accountId);
+    const change = net.get(k) ?? { bankId: t.bankId, accountId: t.accountId, delta: 0n };
+    change.delta += t.amount;
+    net.set(k, change);
+  }
+  const changes = [...net.values()];
+  await tx.ledger.lockAccounts(changes);
+  const after = await tx.ledger.applyNetChanges(changes);
+  // walk forwards from each account's balance before the batch
+  const running = new Map<string, bigint>();
+  for (const [k, c] of net) {
+    const outcome = after.get(k);
+    if (!outcome) throw new BatchRefused(`no account ${k}`);
+    running.set(k, outcome.balance - c.delta);
+  }
+  const posted = legs.map((t) => {
+    const k = accountKey(t.bankId, t.accountId);
+    const balance = running.get(k)! + t.amount;
+    const limit = after.get(k)!.overdraftLimit;
+    if (t.amount < 0n && limit !== null && balance < -limit) throw new BatchRefused(`overdraft on ${k}`);
+    running.set(k, balance);
+    return { ...t, newBalance: balance };
+  });
+  await tx.transactions.insertMany(posted);
+  return postings.map((_, i) => ({
+    debitTransactionId: legs[2 * i]!.transactionId,
+    creditTransactionId: legs[2 * i + 1]!.transactionId,
+  }));
 }

@@ -4,7 +4,7 @@
  * error. Pure: everything it needs is passed in.
  */
 import { formatMinorUnits } from '../money.js';
-import type { Account, Bank, Transaction } from '../model.js';
+import type { AccountDescription, Bank, Transaction } from '../model.js';
 import type { ViewDefinition } from '../views/definitions.js';
 import type { TransactionNote, WhereTag } from './metadata.js';
 import { implicitCounterpartyId } from '../sandbox-import/counterparty-id.js';
@@ -88,7 +88,7 @@ function shown<T>(view: ViewDefinition, flag: string, value: T): T | null {
   return view.permissions.has(flag) ? value : null;
 }
 
-function thisAccountOf(view: ViewDefinition, bank: Bank, account: Account): ModeratedThisAccount | null {
+function thisAccountOf(view: ViewDefinition, bank: Bank, account: AccountDescription): ModeratedThisAccount | null {
   if (!view.permissions.has('can_see_transaction_this_bank_account')) return null;
   return {
     id: account.accountId,
@@ -161,7 +161,7 @@ const noMetadata: TransactionMetadata = { narrative: '', notes: [], where: undef
 export function moderateTransaction(
   view: ViewDefinition,
   bank: Bank,
-  account: Account,
+  account: AccountDescription,
   t: Transaction,
   aliases: CounterpartyAliases | undefined,
   metadata: TransactionMetadata = noMetadata,

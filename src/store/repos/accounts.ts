@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Account, AccountRef } from '../../domain/model.js';
+import type { Account, AccountDescription, AccountRef } from '../../domain/model.js';
 import type { FeedCache } from '../cache.js';
 import type { Announce } from '../change-feed.js';
 import { preparedQuery } from '../prepared.js';
@@ -32,8 +32,23 @@ export interface AccessRow extends AccountRef {
   viewId: string;
 }
 
-export function accountRepo(db: Kysely<Database>, announce: Announce) {
+/**
+ * `described` keeps accounts without their balance per process: every other column changes only
+ * through `insert` and `updateLabel`, which announce `access`, and accounts are never deleted.
+ */
+export function accountRepo(db: Kysely<Database>, announce: Announce, described?: FeedCache<string, AccountDescription>) {
+  const describe = async (bankId: string, accountId: string): Promise<AccountDescription | undefined> => {
+    const [row] = await accountById(db, { bankId, accountId });
+    if (!row) return undefined;
+    const { balance: _balance, ...description } = toAccount(row);
+    return description;
+  };
   return {
+    /** the account as transactions and counterparties show it (no balance), kept per process */
+    async describe(bankId: string, accountId: string): Promise<AccountDescription | undefined> {
+      if (!described) return describe(bankId, accountId);
+      return described.get(JSON.stringify([bankId, accountId]), () => describe(bankId, accountId));
+    },
     /** Two accounts in one statement (a payment's source and destination); each undefined when absent. */
     async getPair(a: AccountRef, b: AccountRef): Promise<[Account | undefined, Account | undefined]> {
       const rows = await accountPair(db, { bankA: a.bankId, accountA: a.accountId, bankB: b.bankId, accountB: b.accountId });

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { AfterCommit, KnownRows } from '../known-rows.js';
 import type { Database } from '../schema.js';
 
 export interface CounterpartyRow {
@@ -31,8 +32,22 @@ function sameMetadataKey(a: MetadataKey, b: MetadataKey): boolean {
   return a.bankId === b.bankId && a.accountId === b.accountId && a.counterpartyId === b.counterpartyId;
 }
 
-export function counterpartyRepo(db: Kysely<Database>) {
+const keyText = (k: MetadataKey) => JSON.stringify([k.bankId, k.accountId, k.counterpartyId]);
+
+/**
+ * `known` holds the metadata rows this process has seen committed (they are never deleted), so a
+ * payment between parties that have met before writes none.
+ */
+export function counterpartyRepo(db: Kysely<Database>, known: KnownRows, afterCommit: AfterCommit) {
   return {
+    /** whether the row is known to exist without asking the database */
+    isKnown(key: MetadataKey): boolean {
+      return known.has(keyText(key));
+    },
+    /** records rows that exist once the caller's writes commit */
+    remember(keys: readonly MetadataKey[]): void {
+      afterCommit(() => keys.forEach((k) => known.add(keyText(k))));
+    },
     /** The distinct counterparties seen in the account's transactions (stored id or '' when derived). */
     async distinct(bankId: string, accountId: string): Promise<CounterpartyRow[]> {
       return db

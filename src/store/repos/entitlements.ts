@@ -1,5 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Entitlement } from '../../domain/model.js';
+import type { FeedCache } from '../cache.js';
+import type { Announce } from '../change-feed.js';
 import { preparedQuery } from '../prepared.js';
 import type { Database, EntitlementTable } from '../schema.js';
 import { removedAny } from './removed.js';
@@ -8,7 +10,7 @@ function toEntitlement(r: Selectable<EntitlementTable>): Entitlement {
   return { entitlementId: r.entitlement_id, userId: r.user_id, bankId: r.bank_id, roleName: r.role_name };
 }
 
-/** one row of the (user_id, bank_id, role_name) unique index; every payment asks it */
+/** one row of the (user_id, bank_id, role_name) unique index */
 const entitlementOf = preparedQuery((db, p: { userId: string; bankId: string; roleName: string }) =>
   db
     .selectFrom('entitlements')
@@ -18,12 +20,21 @@ const entitlementOf = preparedQuery((db, p: { userId: string; bankId: string; ro
     .where('role_name', '=', p.roleName),
 );
 
-export function entitlementRepo(db: Kysely<Database>) {
+const entitlementsOf = preparedQuery((db, p: { userId: string }) =>
+  db.selectFrom('entitlements').selectAll().where('user_id', '=', p.userId).orderBy('created_at').orderBy('entitlement_id'),
+);
+
+/**
+ * Every role check reads the caller's entitlements, which change only through this repository: each
+ * process keeps them per user (`cached`), and every grant or revocation announces `entitlements`.
+ */
+export function entitlementRepo(db: Kysely<Database>, announce: Announce, cached?: FeedCache<string, readonly Entitlement[]>) {
   const all = db.selectFrom('entitlements').selectAll();
+  const load = async (userId: string) => (await entitlementsOf(db, { userId })).map(toEntitlement);
   return {
-    async forUser(userId: string): Promise<Entitlement[]> {
-      const rows = await all.where('user_id', '=', userId).orderBy('created_at').orderBy('entitlement_id').execute();
-      return rows.map(toEntitlement);
+    /** shared with other callers: never changed by them (readonly) */
+    async forUser(userId: string): Promise<readonly Entitlement[]> {
+      return (cached ? await cached.get(userId, () => load(userId)) : await load(userId)) ?? [];
     },
     async forUsers(userIds: readonly string[]): Promise<Entitlement[]> {
       if (userIds.length === 0) return [];
@@ -52,6 +63,7 @@ export function entitlementRepo(db: Kysely<Database>) {
           created_at: Date.now(),
         })
         .execute();
+      await announce('entitlements');
     },
     /** Whether this call removed it: of concurrent deletes of one entitlement, exactly one answers true. */
     async delete(entitlementId: string, userId: string): Promise<boolean> {
@@ -60,7 +72,9 @@ export function entitlementRepo(db: Kysely<Database>) {
         .where('entitlement_id', '=', entitlementId)
         .where('user_id', '=', userId)
         .executeTakeFirst();
-      return removedAny(result);
+      const removed = removedAny(result);
+      if (removed) await announce('entitlements');
+      return removed;
     },
   };
 }

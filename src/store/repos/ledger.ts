@@ -6,6 +6,7 @@
  * nor wait on each other in a cycle. The caller runs this inside `store.transaction`.
  */
 import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../dialect.js';
 import { preparedQuery } from '../prepared.js';
 import type { Database } from '../schema.js';
 
@@ -46,8 +47,57 @@ const debit = preparedQuery((db, p: Change) =>
     .returning(['balance']),
 );
 
-export function ledgerRepo(db: Kysely<Database>) {
+/** An account's balance after a batch's net change, and its overdraft limit (null: none). */
+export interface NetOutcome {
+  balance: bigint;
+  overdraftLimit: bigint | null;
+}
+
+export const accountKey = (bankId: string, accountId: string) => `${bankId}\u0000${accountId}`;
+
+export function ledgerRepo(db: Kysely<Database>, dialect: Dialect) {
   return {
+    /**
+     * Takes the accounts' row locks for the rest of the transaction, in the order
+     * `applyBalanceChanges` takes them (code-point order of bank id, then account id: collation "C"),
+     * so a batch and single payments never wait on each other in a cycle. SQLite transactions are
+     * serial and need no row locks.
+     */
+    async lockAccounts(refs: readonly { bankId: string; accountId: string }[]): Promise<void> {
+      if (dialect !== 'postgres' || refs.length === 0) return;
+      const pairs = sql.join(refs.map((r) => sql`(${r.bankId}, ${r.accountId})`));
+      await sql`select 1 from accounts where (bank_id, account_id) in (${pairs})
+        order by bank_id collate "C", account_id collate "C" for update`.execute(db);
+    },
+    /**
+     * Adds each account's net change (at most one change per account) in one statement and answers
+     * every changed account's balance after it, with its overdraft limit, by `accountKey`. An account
+     * that does not exist is absent from the answer. The caller holds the rows' locks (lockAccounts).
+     */
+    async applyNetChanges(changes: readonly BalanceChange[]): Promise<Map<string, NetOutcome>> {
+      const rows = sql.join(
+        changes.map(
+          (c) =>
+            sql`select cast(${c.bankId} as text) as bank_id, cast(${c.accountId} as text) as account_id, cast(${String(c.delta)} as bigint) as delta`,
+        ),
+        sql` union all `,
+      );
+      const result = await sql<{
+        bank_id: string;
+        account_id: string;
+        balance: bigint | string;
+        overdraft_limit: bigint | string | null;
+      }>`
+        update accounts set balance = balance + d.delta from (${rows}) as d
+        where accounts.bank_id = d.bank_id and accounts.account_id = d.account_id
+        returning accounts.bank_id, accounts.account_id, accounts.balance, accounts.overdraft_limit`.execute(db);
+      return new Map(
+        result.rows.map((r) => [
+          accountKey(r.bank_id, r.account_id),
+          { balance: BigInt(r.balance), overdraftLimit: r.overdraft_limit === null ? null : BigInt(r.overdraft_limit) },
+        ]),
+      );
+    },
     /**
      * Applies the changes in lock order (stable: changes to one account keep their given order) and
      * answers each change's balance after it, in the given order. A debit fails (and the caller rolls

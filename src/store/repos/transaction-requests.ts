@@ -25,6 +25,10 @@ export function transactionRequestRepo(db: Kysely<Database>) {
     async insert(row: TransactionRequestRow): Promise<void> {
       await insertRequest(db, [row]);
     },
+    /** one statement per 100 rows (28 parameters each) */
+    async insertMany(rows: readonly TransactionRequestRow[]): Promise<void> {
+      for (let i = 0; i < rows.length; i += 100) await insertRequest(db, rows.slice(i, i + 100));
+    },
     async get(transactionRequestId: string): Promise<TransactionRequestRow | undefined> {
       return db
         .selectFrom('transaction_requests')
