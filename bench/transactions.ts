@@ -24,7 +24,7 @@ const small = 10_000;
 // measures the queue in front of two cores, not the page.
 const deepConnections = Number(process.env.BENCH_DEEP_CONNECTIONS ?? 1);
 const n = (x: number) => x.toLocaleString('en');
-const goals = { firstPage: 0.5, deepP99Ms: 100, heapFetchShare: 0.01, flat: 2 };
+const goals = { firstPage: 0.5, deepP99Ms: 100, entryShare: 0.1, flat: 2 };
 
 interface Generated {
   username: string;
@@ -57,20 +57,25 @@ function generate(env: Record<string, string>, transactions: number): Promise<Ge
 interface PlanNode {
   'Node Type': string;
   'Index Name'?: string;
-  'Scan Direction'?: string;
+  'Relation Name'?: string;
   'Actual Rows'?: number;
+  'Actual Loops'?: number;
   'Heap Fetches'?: number;
   'Shared Hit Blocks'?: number;
   'Shared Read Blocks'?: number;
   Plans?: PlanNode[];
 }
 
-interface ScanReport {
+interface PlanReport {
   plan: 'custom' | 'generic';
-  nodeType: string;
-  index: string;
+  /** index entries read by all scans of the paging index (the page's, and a day's edge counted row by row) */
   entries: number;
+  /** heap fetches of those scans: the skipped rows' data, had it to be read */
   heapFetches: number;
+  /** scans of the paging index other than Index Only Scans */
+  otherScans: string[];
+  /** day-count rows read (0 for a plain page) */
+  days: number;
   hit: number;
   read: number;
   executionMs: number;
@@ -81,7 +86,7 @@ interface ScanReport {
  * the server runs it: a named prepared statement, which PostgreSQL may plan with the values
  * (custom plan) or once for all values (generic plan, typically from the sixth execution on).
  */
-async function explainPage(url: string, accountId: string, headers: Record<string, string>): Promise<ScanReport[]> {
+async function explainPage(url: string, accountId: string, headers: Record<string, string>): Promise<PlanReport[]> {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const client = await pool.connect();
@@ -89,32 +94,37 @@ async function explainPage(url: string, accountId: string, headers: Record<strin
     const query = pageQuery(db, bankId, accountId, transactionPageQuery(headers, {}), 'owner').compile();
     await client.query(`PREPARE page AS ${query.sql}`);
     const values = query.parameters.map((v) => (typeof v === 'number' ? String(v) : client.escapeLiteral(String(v))));
-    const reports: ScanReport[] = [];
+    const reports: PlanReport[] = [];
     for (const mode of ['force_custom_plan', 'force_generic_plan']) {
       await client.query(`SET plan_cache_mode = ${mode}`);
       const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number }] }>(
         `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) EXECUTE page(${values.join(', ')})`,
       );
       const [{ Plan: plan, 'Execution Time': executionMs }] = rows[0]!['QUERY PLAN'];
-      const scans: PlanNode[] = [];
-      const walk = (n: PlanNode) => {
-        if (n['Node Type'].includes('Scan')) scans.push(n);
-        n.Plans?.forEach(walk);
-      };
-      walk(plan);
-      // the scan that skips the offset: the one reading the most entries
-      const scan = scans.sort((a, b) => (b['Actual Rows'] ?? 0) - (a['Actual Rows'] ?? 0))[0]!;
-      reports.push({
+      const report: PlanReport = {
         plan: mode === 'force_custom_plan' ? 'custom' : 'generic',
-        nodeType: scan['Node Type'],
-        index: scan['Index Name'] ?? '-',
-        entries: scan['Actual Rows'] ?? 0,
-        heapFetches: scan['Heap Fetches'] ?? 0,
+        entries: 0,
+        heapFetches: 0,
+        otherScans: [],
+        days: 0,
         hit: plan['Shared Hit Blocks'] ?? 0,
         read: plan['Shared Read Blocks'] ?? 0,
         executionMs,
-      });
+      };
+      const walk = (n: PlanNode) => {
+        const read = (n['Actual Rows'] ?? 0) * (n['Actual Loops'] ?? 1);
+        if (n['Index Name'] === 'transactions_paging_ix') {
+          report.entries += read;
+          report.heapFetches += n['Heap Fetches'] ?? 0;
+          if (n['Node Type'] !== 'Index Only Scan') report.otherScans.push(n['Node Type']);
+        }
+        if (n['Node Type'].includes('Scan') && n['Relation Name'] === 'transaction_day_counts') report.days += read;
+        n.Plans?.forEach(walk);
+      };
+      walk(plan);
+      reports.push(report);
     }
+    await client.query('DEALLOCATE page');
     return reports;
   } finally {
     client.release();
@@ -122,13 +132,14 @@ async function explainPage(url: string, accountId: string, headers: Record<strin
   }
 }
 
-function describe(p: ScanReport): string {
-  return `${p.nodeType} on ${p.index}, ${p.entries} index entries, heap fetches ${p.heapFetches}; statement buffers hit ${p.hit} read ${p.read}, ${p.executionMs.toFixed(1)} ms under EXPLAIN ANALYZE (${p.plan} plan)`;
+function describe(p: PlanReport): string {
+  const other = p.otherScans.length > 0 ? ` (also ${p.otherScans.join(', ')})` : '';
+  return `${p.entries} entries of transactions_paging_ix read${other}, heap fetches ${p.heapFetches}, ${p.days} day counts read; statement buffers hit ${p.hit} read ${p.read}, ${p.executionMs.toFixed(1)} ms under EXPLAIN ANALYZE (${p.plan} plan)`;
 }
 
-/** an Index Only Scan of the paging index that visits the heap for at most 1% of the entries it reads */
-const fromIndex = (p: ScanReport) =>
-  p.nodeType === 'Index Only Scan' && p.index === 'transactions_paging_ix' && p.heapFetches <= goals.heapFetchShare * p.entries;
+/** the skipped rows are neither read nor walked: no heap fetch, fewer index entries than a tenth of the offset */
+const skipsUnread = (p: PlanReport, offset: number) =>
+  p.heapFetches === 0 && p.otherScans.length === 0 && p.entries < offset * goals.entryShare;
 
 /** a page's request must answer 200 with a full page before it is measured */
 async function checkPage(c: Case): Promise<void> {
@@ -215,9 +226,10 @@ export async function transactionPages(): Promise<boolean> {
       const m = `(median of ${rounds})`;
       console.log(`transactions date-filtered page / baseline throughput ${m}: ${median(datedRatio).toFixed(2)}`);
       console.log(`transactions deep page / baseline throughput ${m}: ${median(deepRatio).toFixed(2)}`);
-      const planMet = plans.every(fromIndex);
+      const offset = Number(deep.obp_offset);
+      const planMet = plans.every((p) => skipsUnread(p, offset));
       console.log(
-        `transactions deep page plan: ${plans.map((p) => `${p.nodeType}, heap fetches ${p.heapFetches} (${p.plan})`).join('; ')}  (goal Index Only Scan on transactions_paging_ix, heap fetches <= ${goals.heapFetchShare * 100}% of ${plans[0]!.entries} entries) ${planMet ? 'met' : 'NOT MET'}`,
+        `transactions deep page plan: ${plans.map((p) => `${p.entries} index entries, heap fetches ${p.heapFetches}, ${p.executionMs.toFixed(1)} ms (${p.plan})`).join('; ')}  (goal: the ${n(offset)} skipped rows unread: index-only, 0 heap fetches, < ${n(offset * goals.entryShare)} index entries) ${planMet ? 'met' : 'NOT MET'}`,
       );
       const met = [
         planMet,

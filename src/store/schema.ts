@@ -173,6 +173,15 @@ export interface TransactionTable {
   counterparty_kind: string;
 }
 
+/** transactions per account and UTC day (migration 0012), kept by triggers on insert */
+export interface TransactionDayCountTable {
+  bank_id: string;
+  account_id: string;
+  /** floor(completed_at / 86,400,000) */
+  day: Int;
+  n: Int;
+}
+
 export interface CounterpartyMetadataTable {
   bank_id: string;
   account_id: string;
@@ -441,6 +450,7 @@ export interface Database {
   custom_views: CustomViewTable;
   account_access: AccountAccessTable;
   transactions: TransactionTable;
+  transaction_day_counts: TransactionDayCountTable;
   counterparty_metadata: CounterpartyMetadataTable;
   bank_documents: BankDocumentTable;
   metrics: MetricTable;

@@ -11,6 +11,7 @@ import { up as transactionsPaging } from './0008-transactions-paging.js';
 import { up as transactionMetadata } from './0009-transaction-metadata.js';
 import { up as explicitCounterpartiesTransactionTypes } from './0010-explicit-counterparties-transaction-types.js';
 import { up as payments } from './0011-payments.js';
+import { up as transactionDayCounts } from './0012-transaction-day-counts.js';
 import { up as counterpartyAliasIndex } from './0013-counterparty-alias-index.js';
 
 /** Numbered, append-only. Each runs once, in order, inside the migrator's lock. */
@@ -26,5 +27,6 @@ export const migrations: Record<string, (db: Kysely<unknown>, dialect: Dialect) 
   '0009-transaction-metadata': transactionMetadata,
   '0010-explicit-counterparties-transaction-types': explicitCounterpartiesTransactionTypes,
   '0011-payments': payments,
+  '0012-transaction-day-counts': transactionDayCounts,
   '0013-counterparty-alias-index': counterpartyAliasIndex,
 };

@@ -95,16 +95,11 @@ export type PagedTransaction = Transaction & {
 };
 
 /**
- * One page as one statement: the page's ids from the paging index alone (bank, account, completed,
- * id — see migration 0008), so a deep offset skips index entries without reading the skipped rows,
- * joined to the page's rows by primary key, and to the metadata of their stored counterparties
- * (moderation needs it for every row; a second statement would cost a round trip), with a flag per
- * row telling whether it has any metadata seen through `viewId`: most transactions have none, and a
- * page without any needs no metadata statement at all. Exported so the benchmark can EXPLAIN exactly
- * the statement the server runs.
+ * The page's ids from the paging index alone (bank, account, completed, id — see migration 0008),
+ * so the skipped entries are index entries, never the skipped rows' data.
  */
-export function pageQuery(db: Kysely<Database>, bankId: string, accountId: string, q: TransactionPageQuery, viewId: string) {
-  const ids = db
+function plainIds(db: Kysely<Database>, bankId: string, accountId: string, q: TransactionPageQuery) {
+  return db
     .selectFrom('transactions')
     .select(['transaction_id'])
     .where('bank_id', '=', bankId)
@@ -115,8 +110,114 @@ export function pageQuery(db: Kysely<Database>, bankId: string, accountId: strin
     .orderBy('transaction_id', q.direction)
     .limit(q.limit)
     .offset(q.offset);
+}
+
+const dayMs = 86_400_000;
+
+/** From this offset on, a page skips whole days by their counts (migration 0012). */
+export const countedPageOffset = 10_000;
+
+/**
+ * The values of the counted statement that follow from the query's dates, worked out here so the
+ * prepared statement takes them as parameters. `edgeFrom`..`edgeTo` is the part of the day the page
+ * starts in (the last day for desc, the first for asc) that lies within the dates: it is counted
+ * row by row, as the day's count may include rows outside them. `unbounded` is the bound that keeps
+ * every row, used when no whole day can be skipped.
+ */
+export type DaySpan = Record<'firstDay' | 'lastDay' | 'edgeFrom' | 'edgeTo' | 'unbounded', number>;
+
+export function daySpan(q: TransactionPageQuery): DaySpan {
+  const firstDay = Math.floor(q.fromDate / dayMs);
+  const lastDay = Math.floor(q.toDate / dayMs);
+  return q.direction === 'desc'
+    ? { firstDay, lastDay, edgeFrom: Math.max(q.fromDate, lastDay * dayMs), edgeTo: q.toDate, unbounded: q.toDate + 1 }
+    : { firstDay, lastDay, edgeFrom: q.fromDate, edgeTo: Math.min(q.toDate, (firstDay + 1) * dayMs - 1), unbounded: q.fromDate };
+}
+
+/**
+ * A deep page's ids: the rows that come before a day boundary in page order are counted from the
+ * day counts, and only the rest of the offset is skipped in the paging index. Within one statement
+ * (one snapshot): `days` has, for each whole day strictly between the first and the last day, how
+ * many rows are `ahead` of its far end in page order — the days' counts summed in page order, plus
+ * the rows of the day the page starts in, counted row by row (an uncorrelated subquery, run once);
+ * `bound` is the deepest boundary — the start of a day for desc, the end of a day for asc — with at
+ * most `offset` rows ahead of it, and `rest`, the offset left. The page is then the plain page below (desc) or from (asc)
+ * that boundary at offset `rest`: the same rows, having skipped less than a day's rows (or, past
+ * the last whole day, the first day's). Without such a boundary it is the plain page.
+ */
+function countedPage(db: Kysely<Database>, bankId: string, accountId: string, q: TransactionPageQuery, s: DaySpan) {
+  const desc = q.direction === 'desc';
   return db
-    .selectFrom(ids.as('p'))
+    .with('days', (w) =>
+      w
+        .selectFrom('transaction_day_counts')
+        .select((eb) => [
+          'day',
+          eb(
+            eb.fn.sum<number>('n').over((o) => o.orderBy('day', q.direction)),
+            '+',
+            eb
+              .selectFrom('transactions')
+              .select((c) => c.fn.countAll<number>().as('n'))
+              .where('bank_id', '=', bankId)
+              .where('account_id', '=', accountId)
+              .where('completed_at', '>=', s.edgeFrom)
+              .where('completed_at', '<=', s.edgeTo),
+          ).as('ahead'),
+        ])
+        .where('bank_id', '=', bankId)
+        .where('account_id', '=', accountId)
+        .where('day', '>', s.firstDay)
+        .where('day', '<', s.lastDay),
+    )
+    .with('bound', (w) =>
+      w
+        .selectFrom('days')
+        .select((eb) => [
+          // left to right, without parentheses: Kysely does not add them around a nested operation
+          (desc ? eb('day', '*', sql.lit(dayMs)) : eb(eb('day', '*', sql.lit(dayMs)), '+', sql.lit(dayMs))).as('at'),
+          eb.cast<number>(eb(eb.val(q.offset), '-', eb.ref('ahead')), 'bigint').as('rest'),
+        ])
+        .where('ahead', '<=', q.offset)
+        .orderBy('day', desc ? 'asc' : 'desc')
+        .limit(1),
+    )
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('transactions')
+        .select(['transaction_id'])
+        .where('bank_id', '=', bankId)
+        .where('account_id', '=', accountId)
+        .where('completed_at', '>=', q.fromDate)
+        .where('completed_at', '<=', q.toDate)
+        .where('completed_at', desc ? '<' : '>=', eb.fn.coalesce(eb.selectFrom('bound').select('at'), eb.val(s.unbounded)))
+        .orderBy('completed_at', q.direction)
+        .orderBy('transaction_id', q.direction)
+        .limit(q.limit)
+        .offset(eb.fn.coalesce(eb.selectFrom('bound').select('rest'), eb.val(q.offset)))
+        .as('p'),
+    );
+}
+
+/**
+ * One page as one statement: the page's ids (plain, or counted when `days` is given), joined to the
+ * page's rows by primary key, and to the metadata of their stored counterparties (moderation needs it
+ * for every row; a second statement would cost a round trip), with a flag per row telling whether it
+ * has any metadata seen through `viewId`: most transactions have none, and a page without any needs
+ * no metadata statement at all.
+ */
+function pageStatement(
+  db: Kysely<Database>,
+  bankId: string,
+  accountId: string,
+  q: TransactionPageQuery,
+  viewId: string,
+  days?: DaySpan,
+) {
+  const plain = db.selectFrom(plainIds(db, bankId, accountId, q).as('p'));
+  // the counted statement's common table expressions are not read past `p`
+  const ids = days === undefined ? plain : (countedPage(db, bankId, accountId, q, days) as unknown as typeof plain);
+  return ids
     .innerJoin('transactions as t', (join) =>
       join.on('t.bank_id', '=', bankId).on('t.account_id', '=', accountId).onRef('t.transaction_id', '=', 'p.transaction_id'),
     )
@@ -165,28 +266,47 @@ export function pageQuery(db: Kysely<Database>, bankId: string, accountId: strin
     .orderBy('t.transaction_id', q.direction);
 }
 
-type PageParams = Omit<TransactionPageQuery, 'direction'> & { bankId: string; accountId: string; viewId: string };
-const pageBy = (direction: 'asc' | 'desc') =>
-  preparedQuery((db, p: PageParams) =>
-    // each value named: the placeholders cannot be spread
-    pageQuery(
-      db,
-      p.bankId,
-      p.accountId,
-      {
-        limit: p.limit,
-        offset: p.offset,
-        fromDate: p.fromDate,
-        toDate: p.toDate,
-        direction,
-      },
-      p.viewId,
-    ),
-  );
-/** the list endpoints' statement: compiled once per direction (the direction is SQL, not a value) */
-const pages = { asc: pageBy('asc'), desc: pageBy('desc') };
+/**
+ * The statement the list endpoints run for this query: counted from `countedFrom` on. Exported so
+ * the benchmark can EXPLAIN exactly the statement the server runs.
+ */
+export function pageQuery(
+  db: Kysely<Database>,
+  bankId: string,
+  accountId: string,
+  q: TransactionPageQuery,
+  viewId: string,
+  countedFrom = countedPageOffset,
+) {
+  return pageStatement(db, bankId, accountId, q, viewId, q.offset >= countedFrom ? daySpan(q) : undefined);
+}
 
-type PageRow = Awaited<ReturnType<ReturnType<typeof pageQuery>['execute']>>[number];
+type PageParams = Omit<TransactionPageQuery, 'direction'> & { bankId: string; accountId: string; viewId: string };
+// each value named: the placeholders cannot be spread
+const queryOf = (p: PageParams, direction: 'asc' | 'desc'): TransactionPageQuery => ({
+  limit: p.limit,
+  offset: p.offset,
+  fromDate: p.fromDate,
+  toDate: p.toDate,
+  direction,
+});
+const plainBy = (direction: 'asc' | 'desc') =>
+  preparedQuery((db, p: PageParams) => pageStatement(db, p.bankId, p.accountId, queryOf(p, direction), p.viewId));
+const countedBy = (direction: 'asc' | 'desc') =>
+  preparedQuery((db, p: PageParams & DaySpan) =>
+    pageStatement(db, p.bankId, p.accountId, queryOf(p, direction), p.viewId, {
+      firstDay: p.firstDay,
+      lastDay: p.lastDay,
+      edgeFrom: p.edgeFrom,
+      edgeTo: p.edgeTo,
+      unbounded: p.unbounded,
+    }),
+  );
+/** the list endpoints' statements: compiled once per direction (the direction is SQL, not a value) */
+const pages = { asc: plainBy('asc'), desc: plainBy('desc') };
+const countedPages = { asc: countedBy('asc'), desc: countedBy('desc') };
+
+type PageRow = Awaited<ReturnType<ReturnType<typeof pageStatement>['execute']>>[number];
 
 function fromPageRow(r: PageRow): PagedTransaction {
   const t = fromRow(r) as PagedTransaction;
@@ -206,7 +326,8 @@ function fromPageRow(r: PageRow): PagedTransaction {
   return t;
 }
 
-export function transactionRepo(db: Kysely<Database>, dialect: Dialect) {
+/** `countedFrom`: the offset from which pages are counted (lowered by tests to exercise it) */
+export function transactionRepo(db: Kysely<Database>, dialect: Dialect, countedFrom = countedPageOffset) {
   return {
     /**
      * Bulk load (the data generator): on PostgreSQL one statement per 10,000 rows with each column
@@ -229,7 +350,10 @@ export function transactionRepo(db: Kysely<Database>, dialect: Dialect) {
     /** a page, with what moderation through `viewId` needs to know of each transaction's metadata */
     async page(bankId: string, accountId: string, q: TransactionPageQuery, viewId: string): Promise<PagedTransaction[]> {
       const { direction, ...values } = q;
-      const rows = await pages[direction](db, { bankId, accountId, viewId, ...values });
+      const rows =
+        q.offset >= countedFrom
+          ? await countedPages[direction](db, { bankId, accountId, viewId, ...values, ...daySpan(q) })
+          : await pages[direction](db, { bankId, accountId, viewId, ...values });
       return rows.map(fromPageRow);
     },
     async get(bankId: string, accountId: string, transactionId: string): Promise<Transaction | undefined> {
