@@ -1,10 +1,40 @@
 /** Fixtures and checks shared by the payment tests: accounts with a currency and balance, payees, ledger sums. */
 import { randomUUID } from 'node:crypto';
 import type { ExplicitCounterparty } from '../../src/domain/counterparties/explicit.js';
+import type { Party, Posting } from '../../src/domain/payments/ledger.js';
 import type { Store } from '../../src/store/index.js';
 import type { TestServer, TestUser } from './server.js';
 
 export const v210 = '/obp/v2.1.0';
+
+type Ref = { bankId: string; accountId: string };
+
+const party = (name: string): Party => ({
+  name,
+  number: name,
+  iban: '',
+  bankName: '',
+  kind: 'CURRENT',
+  routingScheme: 'OBP',
+  routingAddress: name,
+});
+
+/** A SANDBOX_TAN posting of `cents` EUR cents, each side named after the other's account id (for the ledger's own tests). */
+export function postingBetween(source: Ref, target: Ref, cents: bigint): Posting {
+  return {
+    type: 'SANDBOX_TAN',
+    description: 'ledger test',
+    source,
+    sourceCurrency: 'EUR',
+    debit: cents,
+    target,
+    targetCurrency: 'EUR',
+    credit: cents,
+    payee: party(target.accountId),
+    payer: party(source.accountId),
+    at: Date.now(),
+  };
+}
 
 export interface SeededAccount {
   bankId: string;

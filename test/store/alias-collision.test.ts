@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { post } from '../../src/domain/payments/ledger.js';
 import type { Store } from '../../src/store/index.js';
 import { accountRecord, bankRecord } from '../helpers/records.js';
+import { postingBetween } from '../helpers/payments.js';
 import { openTestStore } from '../helpers/store.js';
 
 vi.mock('node:crypto', async (importOriginal) => {
@@ -26,16 +27,6 @@ beforeAll(async () => {
 });
 afterAll(async () => dispose());
 
-const party = (name: string) => ({
-  name,
-  number: name,
-  iban: '',
-  bankName: '',
-  kind: 'CURRENT',
-  routingScheme: 'OBP',
-  routingAddress: name,
-});
-
 describe('a public alias already taken in the account', () => {
   it('the new counterparty gets a longer alias the account does not have', async () => {
     const [from, to] = [`a-${randomUUID()}`, `a-${randomUUID()}`];
@@ -44,21 +35,7 @@ describe('a public alias already taken in the account', () => {
     await store.counterparties.ensure(bankId, from, [
       { counterpartyId: 'earlier', name: 'Earlier', publicAlias: 'ALIAS_ABCDEF' },
     ]);
-    await store.transaction((tx) =>
-      post(tx, {
-        type: 'SANDBOX_TAN',
-        description: 'collision',
-        source: { bankId, accountId: from },
-        sourceCurrency: 'EUR',
-        debit: 100n,
-        target: { bankId, accountId: to },
-        targetCurrency: 'EUR',
-        credit: 100n,
-        payee: party(to),
-        payer: party(from),
-        at: Date.now(),
-      }),
-    );
+    await store.transaction((tx) => post(tx, postingBetween({ bankId, accountId: from }, { bankId, accountId: to }, 100n)));
     const aliases = [...(await store.counterparties.publicAliases(bankId, from))].sort();
     expect(aliases).toHaveLength(2);
     expect(aliases[0]).toBe('ALIAS_ABCDEF');

@@ -6,12 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BatchRefused, postMany, type Party, type Posting } from '../../src/domain/payments/ledger.js';
+import { BatchRefused, postMany } from '../../src/domain/payments/ledger.js';
 import { postingQueue, type QueuedPayment } from '../../src/domain/payments/posting-queue.js';
 import { ObpError } from '../../src/errors/obp-error.js';
 import type { Store } from '../../src/store/index.js';
 import type { TransactionRequestRow } from '../../src/store/repos/transaction-requests.js';
 import { accountRecord, bankRecord } from '../helpers/records.js';
+import { postingBetween } from '../helpers/payments.js';
 import { openTestStore } from '../helpers/store.js';
 
 let store: Store;
@@ -30,32 +31,6 @@ const newAccount = async (balance: bigint): Promise<Ref> => {
   await store.accounts.insert(accountRecord(bankId, accountId, balance));
   return { bankId, accountId };
 };
-
-const party = (name: string): Party => ({
-  name,
-  number: name,
-  iban: '',
-  bankName: '',
-  kind: 'CURRENT',
-  routingScheme: 'OBP',
-  routingAddress: name,
-});
-
-function posting(source: Ref, target: Ref, cents: bigint): Posting {
-  return {
-    type: 'SANDBOX_TAN',
-    description: 'batch',
-    source,
-    sourceCurrency: 'EUR',
-    debit: cents,
-    target,
-    targetCurrency: 'EUR',
-    credit: cents,
-    payee: party(target.accountId),
-    payer: party(source.accountId),
-    at: Date.now(),
-  };
-}
 
 function payment(source: Ref, target: Ref, cents: bigint): QueuedPayment {
   const transactionId = randomUUID();
@@ -89,7 +64,7 @@ function payment(source: Ref, target: Ref, cents: bigint): QueuedPayment {
     challenge_user_id: '',
     challenge_expires_at: 0,
   };
-  return { row, posting: { ...posting(source, target, cents), debitTransactionId: transactionId } };
+  return { row, posting: { ...postingBetween(source, target, cents), debitTransactionId: transactionId } };
 }
 
 const balance = async (r: Ref) => (await store.accounts.get(r.bankId, r.accountId))!.balance;
@@ -97,7 +72,13 @@ const balance = async (r: Ref) => (await store.accounts.get(r.bankId, r.accountI
 describe('postMany', () => {
   it('records each transaction with the balance after it, as if made one by one in order', async () => {
     const [a, b, c] = [await newAccount(1_000n), await newAccount(0n), await newAccount(50n)];
-    const postings = [posting(a, b, 300n), posting(b, c, 100n), posting(a, b, 200n), posting(a, a, 7n), posting(c, a, 150n)];
+    const postings = [
+      postingBetween(a, b, 300n),
+      postingBetween(b, c, 100n),
+      postingBetween(a, b, 200n),
+      postingBetween(a, a, 7n),
+      postingBetween(c, a, 150n),
+    ];
     const posted = await store.transaction((tx) => postMany(tx, postings));
     expect(posted).toHaveLength(5);
     expect([await balance(a), await balance(b), await balance(c)]).toEqual([650n, 400n, 0n]);
@@ -131,7 +112,7 @@ describe('postMany', () => {
     await store.ledger.setOverdraftLimit(a.bankId, a.accountId, 0n);
     // the net change (-100) would be allowed; the second payment alone overdraws before the refund
     await expect(
-      store.transaction((tx) => postMany(tx, [posting(a, b, 60n), posting(a, b, 60n), posting(b, a, 20n)])),
+      store.transaction((tx) => postMany(tx, [postingBetween(a, b, 60n), postingBetween(a, b, 60n), postingBetween(b, a, 20n)])),
     ).rejects.toBeInstanceOf(BatchRefused);
     expect([await balance(a), await balance(b)]).toEqual([100n, 0n]);
     expect(await store.transactions.forAccount(bankId, a.accountId)).toEqual([]);
@@ -140,7 +121,9 @@ describe('postMany', () => {
   it('a missing account refuses the batch', async () => {
     const a = await newAccount(100n);
     await expect(
-      store.transaction((tx) => postMany(tx, [posting(a, { bankId, accountId: 'missing' }, 1n), posting(a, a, 1n)])),
+      store.transaction((tx) =>
+        postMany(tx, [postingBetween(a, { bankId, accountId: 'missing' }, 1n), postingBetween(a, a, 1n)]),
+      ),
     ).rejects.toBeInstanceOf(BatchRefused);
     expect(await balance(a)).toBe(100n);
   });
