@@ -98,6 +98,23 @@ describe('payments under concurrency', () => {
     expect(await ledgerProblems(server.store, ring)).toEqual([]);
   }, 120_000);
 
+  it('payments made together and payments made alone (keyed) on the same accounts: no deadlock, nothing lost', async () => {
+    const accounts = await Promise.all(Array.from({ length: 4 }, () => seedAccount(server, bankId, { opening: 10_000n, owner })));
+    // every ordered pair both ways; every other payment carries a key, which takes it past the group commit
+    const tasks = Array.from({ length: 240 }, (_, i) => {
+      const from = accounts[i % 4]!;
+      const to = accounts[(i + 1 + (Math.floor(i / 4) % 3)) % 4]!;
+      const headers = i % 2 === 0 ? { 'Idempotency-Key': `mixed-${i}-${from.accountId}` } : undefined;
+      return () => pay(from, to, '1.00', headers);
+    });
+    tasks.sort(() => Math.random() - 0.5);
+    const results = await withClients(32, tasks);
+    expect(statuses(results)).toEqual({ 201: 240 });
+    expect(await total(accounts)).toBe(40_000n);
+    expect(await ledgerProblems(server.store, accounts)).toEqual([]);
+    expect(await transactionCount(accounts)).toBe(480);
+  }, 120_000);
+
   it('(c) 100 A→B and 100 B→A of 1.00 at once: both balances return to the start', async () => {
     const [a, b] = await Promise.all([
       seedAccount(server, bankId, { opening: 5_000n, owner }),
