@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoData } from '../../src/demo-data/generate.js';
+import { maxTransactionPage } from '../../src/api/transactions/transaction-params.js';
 import { publicViewTemplate, systemView, toStoredView } from '../../src/domain/views/definitions.js';
 import { seedOwnedAccount, startTestServer, type TestServer, type TestUser } from '../helpers/server.js';
 
@@ -144,6 +145,7 @@ describe('getTransactionsForBankAccount', () => {
   it.each([
     ['obp_limit', '0', 'OBP-10025'],
     ['obp_limit', 'x', 'OBP-10025'],
+    ['obp_limit', '10001', 'OBP-10025'],
     ['limit', '-1', 'OBP-10025'],
     ['obp_offset', '-1', 'OBP-10024'],
     ['offset', '1.5', 'OBP-10024'],
@@ -158,6 +160,17 @@ describe('getTransactionsForBankAccount', () => {
       token: owner.token,
     });
     expect(q.body).toEqual(err(code));
+  });
+
+  it(`obp_limit up to ${maxTransactionPage} is a page; one more says how many fit`, async () => {
+    const full = await server.call('GET', list(), { token: owner.token, headers: { obp_limit: String(maxTransactionPage) } });
+    expect(full.status).toBe(200);
+    expect(full.body.transactions).toHaveLength(3);
+    const over = await server.call('GET', list(), { token: owner.token, headers: { obp_limit: '2147483647' } });
+    expect(over.body).toEqual({
+      code: 400,
+      message: `OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)! At most ${maxTransactionPage} transactions fit in one page.`,
+    });
   });
 
   it('a view without a flag hides exactly that field, still 200', async () => {

@@ -15,6 +15,13 @@ type Query = Record<string, string | undefined>;
 const earliest = -8_640_000_000_000_000;
 const latest = 8_640_000_000_000_000;
 
+/**
+ * The most transactions one page may hold. OBP takes any 32-bit limit; one request for two billion
+ * transactions would have the server build every transaction of the account in memory, through a
+ * view anyone may hold. Clients page with far smaller limits (50 by default).
+ */
+export const maxTransactionPage = 10_000;
+
 function pick(headers: Headers, query: Query, name: string): string | undefined {
   for (const key of [name, `obp_${name}`]) {
     const header = headers[key];
@@ -34,8 +41,10 @@ function date(raw: string | undefined, fallback: number): number {
 export function transactionPageQuery(headers: Headers, query: Query): TransactionPageQuery {
   const direction = pick(headers, query, 'sort_direction')?.toLowerCase() ?? 'desc';
   if (direction !== 'asc' && direction !== 'desc') throw obpError('OBP-10023');
+  const limit = parseLimit(pick(headers, query, 'limit'));
+  if (limit > maxTransactionPage) throw obpError('OBP-10025', ` At most ${maxTransactionPage} transactions fit in one page.`);
   return {
-    limit: parseLimit(pick(headers, query, 'limit')),
+    limit,
     offset: parseOffset(pick(headers, query, 'offset')),
     fromDate: date(pick(headers, query, 'from_date'), earliest),
     toDate: date(pick(headers, query, 'to_date'), latest),

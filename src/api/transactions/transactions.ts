@@ -7,11 +7,11 @@ import { endpoint } from '../endpoint.js';
 import { exampleCoreTransactions, exampleTransaction, exampleTransactions } from './examples.js';
 import { moderated } from './moderated-transactions.js';
 import type { Rendering } from './rendered-transactions.js';
-import { transactionPageQuery } from './transaction-params.js';
+import { maxTransactionPage, transactionPageQuery } from './transaction-params.js';
 
 const paramsDoc =
   'Optional request headers (also accepted as query parameters; the un-prefixed name wins):\n\n' +
-  '* `obp_limit` / `limit` (default 50)\n* `obp_offset` / `offset` (default 0)\n' +
+  `* \`obp_limit\` / \`limit\` (default 50, at most ${maxTransactionPage})\n* \`obp_offset\` / \`offset\` (default 0)\n` +
   "* `obp_from_date` / `from_date`, `obp_to_date` / `to_date` (format `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`)\n" +
   '* `obp_sort_direction` / `sort_direction`: `ASC` or `DESC` (default), by completed date';
 
