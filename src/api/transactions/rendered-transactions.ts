@@ -38,7 +38,7 @@ export class RenderedTransactions {
   /** each rendering context (shape, view, bank, account) by a short number, so keys stay short */
   private readonly contexts = new Map<string, number>();
 
-  constructor(private readonly maxEntries = 20_000) {}
+  constructor(private readonly maxEntries = 10_000) {}
 
   private contextOf(r: Rendering, view: ViewDefinition, bank: Bank, account: AccountDescription): number {
     const text = [r.shape, textOf(view, viewText), textOf(bank, JSON.stringify), JSON.stringify(account)].join('\u0000');
