@@ -96,7 +96,7 @@ export function buildApp(config: Config, store: Store, endpoints: readonly Endpo
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: true, allErrors: false } },
   });
   const metrics = createMetricsRecorder(store, fastify.log);
-  const services = createServices(config, store, metrics, options);
+  const services = createServices(config, store, metrics, fastify.log, options);
   const logCalls = logsCalls(fastify.log);
   const authenticate = createAuthenticator(store, config);
   fastify.addHook('onClose', async () => metrics.close());

@@ -1,4 +1,5 @@
 /** Process-wide helpers handed to every handler next to the store and the config. */
+import type { FastifyBaseLogger } from 'fastify';
 import { RenderedTransactions } from '../api/transactions/rendered-transactions.js';
 import type { Config } from '../config.js';
 import { postingQueue, type PostingQueue } from '../domain/payments/posting-queue.js';
@@ -22,13 +23,19 @@ export interface BootFacts {
   bootstrapAdminUserId?: string;
 }
 
-export function createServices(config: Config, store: Store, metrics: MetricsRecorder, boot: BootFacts = {}): Services {
+export function createServices(
+  config: Config,
+  store: Store,
+  metrics: MetricsRecorder,
+  log: FastifyBaseLogger,
+  boot: BootFacts = {},
+): Services {
   const admins = new Set(config.superAdminUserIds);
   if (boot.bootstrapAdminUserId !== undefined) admins.add(boot.bootstrapAdminUserId);
   return {
     isSuperAdmin: (user) => admins.has(user.userId),
     metrics,
-    payments: postingQueue(store),
+    payments: postingQueue(store, { onFault: (err) => log.error({ err }, 'a batch of payments failed; each was made alone') }),
     renderedTransactions: new RenderedTransactions(),
   };
 }

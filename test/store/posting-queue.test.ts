@@ -154,7 +154,8 @@ describe('postingQueue', () => {
   it('a refused payment gets its own error; the others of its batch commit', async () => {
     const [a, b, poor] = [await newAccount(10_000n), await newAccount(0n), await newAccount(5n)];
     await store.ledger.setOverdraftLimit(poor.bankId, poor.accountId, 0n);
-    const queue = postingQueue(store, { maxInFlight: 1 });
+    const faults: unknown[] = [];
+    const queue = postingQueue(store, { maxInFlight: 1, onFault: (err) => faults.push(err) });
     const payments = [payment(a, b, 1n), payment(a, b, 2n), payment(poor, b, 6n), payment(a, b, 3n), payment(b, a, 1n)];
     const outcomes = await Promise.allSettled(payments.map((p) => queue.submit(p)));
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
@@ -163,5 +164,22 @@ describe('postingQueue', () => {
     expect((refused.reason as ObpError).code).toBe('OBP-40901');
     expect([await balance(a), await balance(b), await balance(poor)]).toEqual([9_995n, 5n, 5n]);
     expect(await store.transactionRequests.get(payments[2]!.row.transaction_request_id)).toBeUndefined();
+    // a refused payment is not a fault
+    expect(faults).toEqual([]);
+  });
+
+  it('a batch failing for another reason is reported, and each payment still gets its own answer', async () => {
+    const [a, b] = [await newAccount(1_000n), await newAccount(0n)];
+    const faults: unknown[] = [];
+    const queue = postingQueue(store, { maxInFlight: 1, onFault: (err) => faults.push(err) });
+    const first = payment(a, b, 1n);
+    // the same request id twice: the batch's insert fails on the primary key
+    const twin = { ...payment(a, b, 2n), row: { ...payment(a, b, 2n).row, transaction_request_id: 'twin' } };
+    const outcomes = await Promise.allSettled(
+      [first, twin, { ...twin, posting: { ...twin.posting } }].map((p) => queue.submit(p)),
+    );
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+    expect(faults).toHaveLength(1);
+    expect(await balance(a)).toBe(997n);
   });
 });

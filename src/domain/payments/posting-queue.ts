@@ -9,7 +9,7 @@
  */
 import type { Store } from '../../store/index.js';
 import type { TransactionRequestRow } from '../../store/repos/transaction-requests.js';
-import { post, postMany, type Posting } from './ledger.js';
+import { BatchRefused, post, postMany, type Posting } from './ledger.js';
 
 export interface QueuedPayment {
   /** the request, COMPLETED, stored in the same transaction as its posting */
@@ -28,7 +28,14 @@ export interface PostingQueue {
   submit(payment: QueuedPayment): Promise<void>;
 }
 
-export function postingQueue(store: Store, options: { maxBatch?: number; maxInFlight?: number } = {}): PostingQueue {
+export interface PostingQueueOptions {
+  maxBatch?: number;
+  maxInFlight?: number;
+  /** told of a batch that failed for another reason than a refused payment: a fault, since batches then never help */
+  onFault?: (err: unknown) => void;
+}
+
+export function postingQueue(store: Store, options: PostingQueueOptions = {}): PostingQueue {
   const maxBatch = options.maxBatch ?? 100;
   const maxInFlight = options.maxInFlight ?? 2;
   const waiting: Waiting[] = [];
@@ -54,8 +61,9 @@ export function postingQueue(store: Store, options: { maxBatch?: number; maxInFl
         });
         for (const w of batch) w.done();
         return;
-      } catch {
+      } catch (err) {
         // made one by one below, where each gets its own answer
+        if (!(err instanceof BatchRefused)) options.onFault?.(err);
       }
     }
     await Promise.all(batch.map(alone));
